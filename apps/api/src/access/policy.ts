@@ -1,0 +1,106 @@
+import type { Role, TTaskEditableField } from '@reform/contracts';
+import type { Prisma } from '@reform/db';
+import type { SessionUser } from './session-user.ts';
+
+/**
+ * The one place that decides access. Every route names a permission (checked centrally by
+ * the access plugin: 401 without a session, 403 for a role without it); use cases then
+ * narrow records with the scope filters below, so a record outside a user's scope is
+ * simply not found (404).
+ */
+export const permissionTable = {
+  'health:read': 'public',
+  'auth:login': 'public',
+  'auth:logout': 'public',
+  'auth:me': ['admin', 'county_office', 'unit_staff', 'leader'],
+  'units:read': ['admin', 'county_office', 'unit_staff', 'leader'],
+  'tasks:read': ['admin', 'county_office', 'unit_staff', 'leader'],
+  'tasks:update': ['admin', 'county_office', 'unit_staff'],
+} as const satisfies Record<string, 'public' | readonly Role[]>;
+
+export type Permission = keyof typeof permissionTable;
+
+export function roleMay(role: Role, permission: Permission): boolean {
+  const rule = permissionTable[permission];
+  return rule === 'public' || (rule as readonly Role[]).includes(role);
+}
+
+/** Tasks a user may see. */
+export function taskScope(user: SessionUser): Prisma.TaskWhereInput {
+  switch (user.role) {
+    case 'admin':
+    case 'leader':
+      return {};
+    case 'county_office': {
+      const inCounty = { path: { startsWith: user.scopePath } };
+      return {
+        OR: [
+          { leadUnit: inCounty },
+          { cooperatingUnits: { some: { unit: inCounty } } },
+          { pilot: { applyingCounty: inCounty } },
+        ],
+      };
+    }
+    case 'unit_staff':
+      return { OR: [{ leadUnitId: user.unit.id }, { cooperatingUnits: { some: { unitId: user.unit.id } } }] };
+  }
+}
+
+const allTaskFields: readonly TTaskEditableField[] = [
+  'title',
+  'status',
+  'field',
+  'level',
+  'priority',
+  'year',
+  'batch',
+  'tags',
+  'objective',
+  'acceptanceCriteria',
+  'startDate',
+  'deadline',
+  'leadLeader',
+  'leadUnitId',
+  'specialGroupId',
+  'cooperatingUnitIds',
+  'contactName',
+  'contactPhone',
+  'measures',
+];
+
+/** A lead unit's staff keep the task book's content and the contact up to date; the reform office sets the rest. */
+const unitStaffTaskFields: readonly TTaskEditableField[] = [
+  'objective',
+  'acceptanceCriteria',
+  'measures',
+  'contactName',
+  'contactPhone',
+];
+
+interface TaskOwnership {
+  leadUnitId: number;
+  leadUnitPath: string;
+  applyingCountyPath: string | null;
+}
+
+/** Which fields of a task (already known to be in scope) the user may change; empty = read only. */
+export function editableTaskFields(user: SessionUser, task: TaskOwnership): readonly TTaskEditableField[] {
+  switch (user.role) {
+    case 'admin':
+      return allTaskFields;
+    case 'county_office': {
+      const ownsIt =
+        task.leadUnitPath.startsWith(user.scopePath) || (task.applyingCountyPath?.startsWith(user.scopePath) ?? false);
+      return ownsIt ? allTaskFields : [];
+    }
+    case 'unit_staff':
+      return task.leadUnitId === user.unit.id ? unitStaffTaskFields : [];
+    case 'leader':
+      return [];
+  }
+}
+
+/** Units a user may name as a task's lead unit: a county office stays within its county. */
+export function mayAssignLeadUnit(user: SessionUser, unitPath: string): boolean {
+  return user.role === 'admin' || (user.role === 'county_office' && unitPath.startsWith(user.scopePath));
+}

@@ -1,0 +1,75 @@
+import { randomUUID } from 'node:crypto';
+import cookie from '@fastify/cookie';
+import type { Database } from '@reform/db';
+import { todayInShanghai } from '@reform/domain';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { access } from './plugins/access.ts';
+import { auth } from './plugins/auth.ts';
+import { docs } from './plugins/docs.ts';
+import { errorHandler } from './plugins/error-handler.ts';
+import { spa } from './plugins/spa.ts';
+import authRoutes from './routes/api/auth/index.ts';
+import healthRoutes from './routes/api/health/index.ts';
+import taskRoutes from './routes/api/tasks/index.ts';
+import unitRoutes from './routes/api/units/index.ts';
+
+// Validation messages are Chinese first; the error handler translates for Accept-Language: en.
+z.config(z.locales.zhCN());
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    db: Database;
+    /** Today's date in Shanghai (YYYY-MM-DD), from the app's clock. */
+    today(): string;
+  }
+}
+
+export interface AppOptions {
+  db: Database;
+  sessionTtlHours?: number;
+  cookieSecure?: boolean;
+  /** Folder of the built web app; null serves the API only. */
+  webDist?: string | null;
+  /** Injected so tests and demonstrations can fix the date. */
+  clock?: () => Date;
+  logger?: FastifyServerOptions['logger'];
+}
+
+/** Builds the application: external plugins, then the app's own, then the routes. */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const clock = options.clock ?? (() => new Date());
+  const app = Fastify({
+    logger: options.logger ?? false,
+    genReqId: () => randomUUID(),
+    requestIdHeader: false,
+    trustProxy: true,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate('db', options.db);
+  app.decorate('today', () => todayInShanghai(clock()));
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await app.register(cookie);
+  await app.register(docs);
+
+  await app.register(errorHandler);
+  await app.register(access);
+  await app.register(auth, {
+    db: options.db,
+    sessionTtlHours: options.sessionTtlHours ?? 12,
+    cookieSecure: options.cookieSecure ?? false,
+    clock,
+  });
+
+  await app.register(healthRoutes, { prefix: '/api/health' });
+  await app.register(authRoutes, { prefix: '/api/auth' });
+  await app.register(unitRoutes, { prefix: '/api/units' });
+  await app.register(taskRoutes, { prefix: '/api/tasks' });
+  await app.register(spa, { webDist: options.webDist ?? null });
+  return app;
+}

@@ -1,0 +1,26 @@
+import { migrate } from '@reform/db';
+import { todayInShanghai } from '@reform/domain';
+import { seedScale } from '@reform/seeds';
+import { clockFromEnv, openDatabaseFromEnv } from '../database.ts';
+import { readEnv } from '../env.ts';
+
+// pnpm seed:scale 100000 — fills an empty database with that many tasks for benchmarks.
+const tasks = Number(process.argv[2] ?? 100_000);
+if (!Number.isInteger(tasks) || tasks < 1) {
+  console.error('用法 / usage: pnpm seed:scale <任务数 / number of tasks>');
+  process.exit(2);
+}
+const env = readEnv();
+const db = await openDatabaseFromEnv(env);
+try {
+  await migrate(db.pool);
+  const started = Date.now();
+  const summary = await seedScale(db.prisma, {
+    tasks,
+    today: todayInShanghai(clockFromEnv(env)()),
+    onProgress: (done, total) => process.stdout.write(`\r${done}/${total}`),
+  });
+  console.log(`\n${JSON.stringify(summary)} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+} finally {
+  await db.close();
+}

@@ -1,0 +1,30 @@
+import type { TTaskDetail } from '@reform/contracts';
+import { editableTaskFields, taskScope } from '../../access/policy.ts';
+import { AppError, AppErrorCode, errorText } from '../../errors.ts';
+import type { UseCaseContext } from '../context.ts';
+import { refreshLights } from './refresh-lights.ts';
+import { taskDetailInclude, toDetail, type DetailRow } from './task-dto.ts';
+
+/** Loads a task the user may see, or answers 404 whether it is missing or out of scope. */
+export async function findTaskInScope(ctx: UseCaseContext, id: number): Promise<DetailRow> {
+  const task = await ctx.db.prisma.task.findFirst({
+    where: { AND: [{ id }, taskScope(ctx.user)] },
+    include: taskDetailInclude,
+  });
+  if (!task) throw new AppError(AppErrorCode.NotFound, errorText.notFound);
+  return task;
+}
+
+export function editableFieldsOf(ctx: UseCaseContext, task: DetailRow) {
+  return editableTaskFields(ctx.user, {
+    leadUnitId: task.leadUnitId,
+    leadUnitPath: task.leadUnit.path,
+    applyingCountyPath: task.pilot?.applyingCounty?.path ?? null,
+  });
+}
+
+export async function getTask(ctx: UseCaseContext, id: number): Promise<TTaskDetail> {
+  await refreshLights(ctx.db, ctx.today, [id]);
+  const task = await findTaskInScope(ctx, id);
+  return toDetail(task, editableFieldsOf(ctx, task));
+}

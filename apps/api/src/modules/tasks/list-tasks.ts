@@ -1,0 +1,47 @@
+import type { TTaskListQuery, TTaskListResponse } from '@reform/contracts';
+import type { Prisma } from '@reform/db';
+import { taskScope } from '../../access/policy.ts';
+import type { UseCaseContext } from '../context.ts';
+import { refreshLights } from './refresh-lights.ts';
+import { taskListInclude, toListItem } from './task-dto.ts';
+
+async function filtersOf(ctx: UseCaseContext, query: TTaskListQuery): Promise<Prisma.TaskWhereInput[]> {
+  const filters: Prisma.TaskWhereInput[] = [taskScope(ctx.user)];
+  if (query.list) filters.push({ list: query.list });
+  if (query.status) filters.push({ status: query.status });
+  if (query.light) filters.push({ light: query.light });
+  if (query.field) filters.push({ field: query.field });
+  if (query.year) filters.push({ year: query.year });
+  if (query.unitId) {
+    // A unit filter takes in the unit's subtree: a county includes the tasks its towns lead.
+    const unit = await ctx.db.prisma.unit.findUnique({ where: { id: query.unitId }, select: { path: true } });
+    filters.push({ leadUnit: { path: { startsWith: unit?.path ?? '/none/' } } });
+  }
+  if (query.q) {
+    const contains = { contains: query.q, mode: 'insensitive' } as const;
+    filters.push({ OR: [{ title: contains }, { code: contains }, { objective: contains }] });
+  }
+  return filters;
+}
+
+export async function listTasks(ctx: UseCaseContext, query: TTaskListQuery): Promise<TTaskListResponse> {
+  await refreshLights(ctx.db, ctx.today);
+  const where: Prisma.TaskWhereInput = { AND: await filtersOf(ctx, query) };
+  const total = await ctx.db.prisma.task.count({ where });
+  const rows = await ctx.db.prisma.task.findMany({
+    where,
+    include: taskListInclude,
+    orderBy: [{ [query.sort]: query.order }, { id: 'asc' }],
+    skip: (query.page - 1) * query.pageSize,
+    take: query.pageSize,
+  });
+  return { items: rows.map(toListItem), total };
+}
+
+/** Values for the list's filter drop-downs, drawn from the tasks the user can see. */
+export async function listTaskFacets(ctx: UseCaseContext): Promise<{ fields: string[]; years: number[] }> {
+  const where = taskScope(ctx.user);
+  const fields = await ctx.db.prisma.task.findMany({ where, distinct: ['field'], select: { field: true }, orderBy: { field: 'asc' } });
+  const years = await ctx.db.prisma.task.findMany({ where, distinct: ['year'], select: { year: true }, orderBy: { year: 'desc' } });
+  return { fields: fields.map((row) => row.field), years: years.map((row) => row.year) };
+}

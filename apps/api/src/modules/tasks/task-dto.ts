@@ -1,0 +1,136 @@
+import type { TTaskDetail, TTaskEditableField, TTaskListItem } from '@reform/contracts';
+import type { Prisma } from '@reform/db';
+import { isoDate, isoDateOrNull } from '../dates.ts';
+
+const ref = { select: { id: true, name: true } } as const;
+
+export const taskListInclude = {
+  leadUnit: ref,
+  milestones: { where: { doneDate: null }, orderBy: { dueDate: 'asc' }, take: 1, select: { name: true, dueDate: true } },
+} satisfies Prisma.TaskInclude;
+
+export const taskDetailInclude = {
+  leadUnit: { select: { id: true, name: true, path: true } },
+  specialGroup: ref,
+  originatingUnit: ref,
+  cooperatingUnits: { include: { unit: ref }, orderBy: { unitId: 'asc' } },
+  measures: { orderBy: { seq: 'asc' } },
+  outcomes: { orderBy: { id: 'asc' } },
+  sourceDocuments: { orderBy: { id: 'asc' } },
+  milestones: { orderBy: [{ dueDate: 'asc' }, { seq: 'asc' }] },
+  pilot: { include: { applyingCounty: { select: { id: true, name: true, path: true } } } },
+} satisfies Prisma.TaskInclude;
+
+type ListRow = Prisma.TaskGetPayload<{ include: typeof taskListInclude }>;
+export type DetailRow = Prisma.TaskGetPayload<{ include: typeof taskDetailInclude }>;
+
+function listFields(task: Omit<ListRow, 'milestones'>): Omit<TTaskListItem, 'nextMilestone'> {
+  return {
+    id: task.id,
+    code: task.code,
+    title: task.title,
+    list: task.list,
+    status: task.status,
+    field: task.field,
+    level: task.level,
+    priority: task.priority,
+    year: task.year,
+    leadUnit: { id: task.leadUnit.id, name: task.leadUnit.name },
+    leadLeader: task.leadLeader,
+    deadline: isoDate(task.deadline),
+    progress: task.progress,
+    light: task.light,
+    lightReason: task.lightReason,
+    version: task.version,
+  };
+}
+
+export function toListItem(task: ListRow): TTaskListItem {
+  const next = task.milestones[0];
+  return { ...listFields(task), nextMilestone: next ? { name: next.name, dueDate: isoDate(next.dueDate) } : null };
+}
+
+export function toDetail(task: DetailRow, editableFields: readonly TTaskEditableField[]): TTaskDetail {
+  const next = task.milestones.find((m) => m.doneDate === null);
+  return {
+    ...listFields(task),
+    nextMilestone: next ? { name: next.name, dueDate: isoDate(next.dueDate) } : null,
+    batch: task.batch,
+    tags: task.tags,
+    objective: task.objective,
+    acceptanceCriteria: task.acceptanceCriteria,
+    issuingLevel: task.issuingLevel,
+    startDate: isoDate(task.startDate),
+    baselineApprovedAt: task.baselineApprovedAt?.toISOString() ?? null,
+    specialGroup: task.specialGroup,
+    originatingUnit: task.originatingUnit,
+    cooperatingUnits: task.cooperatingUnits.map((c) => c.unit),
+    contactName: task.contactName,
+    contactPhone: task.contactPhone,
+    measures: task.measures.map((m) => ({ id: m.id, seq: m.seq, content: m.content })),
+    outcomes: task.outcomes.map((o) => ({
+      id: o.id,
+      kind: o.kind,
+      description: o.description,
+      targetCount: o.targetCount,
+      deliveredCount: o.deliveredCount,
+    })),
+    sourceDocuments: task.sourceDocuments.map((d) => ({
+      id: d.id,
+      title: d.title,
+      docNumber: d.docNumber,
+      issuer: d.issuer,
+      issuedOn: isoDateOrNull(d.issuedOn),
+    })),
+    milestones: task.milestones.map((m) => ({
+      id: m.id,
+      seq: m.seq,
+      name: m.name,
+      phase: m.phase,
+      dueDate: isoDate(m.dueDate),
+      baselineDueDate: isoDateOrNull(m.baselineDueDate),
+      doneDate: isoDateOrNull(m.doneDate),
+      note: m.note,
+    })),
+    pilot: task.pilot && {
+      batch: task.pilot.batch,
+      approvingLevel: task.pilot.approvingLevel,
+      applyingCounty: task.pilot.applyingCounty && { id: task.pilot.applyingCounty.id, name: task.pilot.applyingCounty.name },
+      guidingUnit: task.pilot.guidingUnit,
+      termStart: isoDate(task.pilot.termStart),
+      termEnd: isoDate(task.pilot.termEnd),
+      stage: task.pilot.stage,
+      extendedTo: isoDateOrNull(task.pilot.extendedTo),
+      extensionReason: task.pilot.extensionReason,
+    },
+    updatedAt: task.updatedAt.toISOString(),
+    permissions: { canEdit: editableFields.length > 0, editableFields: [...editableFields] },
+  };
+}
+
+/** The editable fields of a task as the edit form sees them, for audit diffs. */
+export function editableSnapshot(
+  task: Prisma.TaskGetPayload<{ include: { cooperatingUnits: true; measures: true } }>,
+): Record<TTaskEditableField, unknown> {
+  return {
+    title: task.title,
+    status: task.status,
+    field: task.field,
+    level: task.level,
+    priority: task.priority,
+    year: task.year,
+    batch: task.batch,
+    tags: task.tags,
+    objective: task.objective,
+    acceptanceCriteria: task.acceptanceCriteria,
+    startDate: isoDate(task.startDate),
+    deadline: isoDate(task.deadline),
+    leadLeader: task.leadLeader,
+    leadUnitId: task.leadUnitId,
+    specialGroupId: task.specialGroupId,
+    cooperatingUnitIds: task.cooperatingUnits.map((c) => c.unitId),
+    contactName: task.contactName,
+    contactPhone: task.contactPhone,
+    measures: task.measures.map((m) => m.content),
+  };
+}

@@ -1,0 +1,91 @@
+import type { TErrorBody } from '@reform/contracts';
+import { englishFor } from '@reform/contracts';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError, AppErrorCode, errorText, statusOf, type Bilingual } from '../errors.ts';
+
+type Language = 'zh' | 'en';
+
+export function languageOf(request: FastifyRequest): Language {
+  return request.headers['accept-language']?.trim().toLowerCase().startsWith('en') ? 'en' : 'zh';
+}
+
+const english = z.locales.en();
+
+interface ValidationItem {
+  keyword: string;
+  instancePath: string;
+  message?: string;
+  params: Record<string, unknown>;
+}
+
+/** zod reports unknown keys as one issue at the parent; a user wants one message per field. */
+function fieldsOf(items: ValidationItem[], language: Language) {
+  return items.flatMap((item) => {
+    const parent = item.instancePath.split('/').filter(Boolean);
+    if (item.keyword === 'unrecognized_keys') {
+      const keys = (item.params.keys as string[] | undefined) ?? [];
+      return keys.map((key) => ({
+        path: [...parent, key].join('.'),
+        message: language === 'en' ? `Unknown field "${key}"` : `不允许的字段“${key}”`,
+      }));
+    }
+    const zh = item.message ?? '';
+    let message = zh;
+    if (language === 'en') {
+      const localised = english.localeError({ code: item.keyword, ...item.params, message: zh } as never);
+      message = englishFor.get(zh) ?? (typeof localised === 'string' ? localised : localised?.message) ?? zh;
+    }
+    return [{ path: parent.join('.'), message }];
+  });
+}
+
+function send(reply: FastifyReply, request: FastifyRequest, code: AppErrorCode, text: Bilingual, extra: Partial<TErrorBody> = {}) {
+  const language = languageOf(request);
+  const body: TErrorBody = {
+    statusCode: statusOf[code],
+    code,
+    message: text[language],
+    requestId: request.id,
+    ...extra,
+  };
+  return reply.status(body.statusCode).send(body);
+}
+
+/** The single error handler: every failure leaves as a ZErrorBody, never with a stack or SQL. */
+export const errorHandler = fp(async (app: FastifyInstance) => {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const language = languageOf(request);
+    if (error instanceof AppError) {
+      const fields = error.details.fields?.map((field) => ({ path: field.path, message: field.message[language] }));
+      return send(reply, request, error.code, error.text, {
+        ...(fields ? { fields } : {}),
+        ...(error.details.current !== undefined ? { current: error.details.current } : {}),
+      });
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const context = (error as { validationContext?: string }).validationContext;
+      const fields = fieldsOf(error.validation as ValidationItem[], language).map((field) =>
+        context && context !== 'body' ? { ...field, path: field.path ? `${context}.${field.path}` : context } : field,
+      );
+      return send(reply, request, AppErrorCode.BadRequest, errorText.invalid, { fields });
+    }
+    if (isResponseSerializationError(error)) {
+      request.log.error({ err: error, issues: error.cause.issues }, 'response does not match its schema');
+      return send(reply, request, AppErrorCode.Internal, errorText.internal);
+    }
+    switch (error.code) {
+      case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+        return send(reply, request, AppErrorCode.BadRequest, errorText.badJson);
+      case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+        return send(reply, request, AppErrorCode.UnsupportedMediaType, errorText.mediaType);
+      case 'FST_ERR_CTP_BODY_TOO_LARGE':
+        return send(reply, request, AppErrorCode.PayloadTooLarge, errorText.tooLarge);
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    return send(reply, request, AppErrorCode.Internal, errorText.internal);
+  });
+});

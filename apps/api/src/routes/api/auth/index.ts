@@ -1,0 +1,46 @@
+import { ZCurrentUser, ZLoginBody } from '@reform/contracts';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { logIn } from '../../../modules/auth/log-in.ts';
+import { errorResponses } from '../../errors.ts';
+import { contextOf } from '../../context.ts';
+
+const auth: FastifyPluginAsyncZod = async (app) => {
+  app.post(
+    '/login',
+    {
+      config: { permission: 'auth:login' },
+      schema: { tags: ['auth'], summary: '登录', body: ZLoginBody, response: { 200: ZCurrentUser, ...errorResponses } },
+    },
+    async (request, reply) => {
+      const user = await logIn(app.db, request.body);
+      await app.startSession(reply, user.id);
+      return user;
+    },
+  );
+
+  app.post(
+    '/logout',
+    { config: { permission: 'auth:logout' }, schema: { tags: ['auth'], summary: '退出登录', response: { 204: z.null() } } },
+    async (request, reply) => {
+      await app.endSession(request, reply);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/me',
+    { config: { permission: 'auth:me' }, schema: { tags: ['auth'], summary: '当前用户', response: { 200: ZCurrentUser, ...errorResponses } } },
+    async (request) => {
+      const { user } = contextOf(request);
+      return {
+        id: user.id,
+        username: user.username,
+        displayName: user.displayName,
+        role: user.role,
+        unit: { id: user.unit.id, name: user.unit.name, kind: user.unit.kind },
+      };
+    },
+  );
+};
+export default auth;

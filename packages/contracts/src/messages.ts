@@ -1,0 +1,23 @@
+/**
+ * Our own validation messages, Chinese first. The API answers in English on request
+ * (Accept-Language: en) by looking the Chinese text up here; zod's built-in messages
+ * are translated by zod's own locales.
+ */
+export const messages = {
+  required: { zh: '此项为必填项', en: 'This field is required' },
+  dateFormat: { zh: '日期格式应为 YYYY-MM-DD', en: 'Date must be YYYY-MM-DD' },
+  dateInvalid: { zh: '不是有效的日期', en: 'Not a valid date' },
+  deadlineBeforeStart: { zh: '完成时限不能早于开始日期', en: 'The deadline cannot be before the start date' },
+  titleLength: { zh: '任务名称应为 2 至 200 个字', en: 'The title must be 2 to 200 characters' },
+  percent: { zh: '应为 0 至 100 的整数', en: 'Must be a whole number from 0 to 100' },
+  year: { zh: '年度应在 2000 至 2100 之间', en: 'The year must be between 2000 and 2100' },
+  username: { zh: '请输入用户名', en: 'Enter the username' },
+  password: { zh: '请输入密码', en: 'Enter the password' },
+  version: { zh: '缺少版本号，请刷新后重试', en: 'The version is missing; reload and try again' },
+  noChanges: { zh: '没有要保存的修改', en: 'Nothing to save' },
+  pageSize: { zh: '每页条数应在 1 至 200 之间', en: 'Page size must be from 1 to 200' },
+} as const satisfies Record<string, { zh: string; en: string }>;
+
+export const englishFor: ReadonlyMap<string, string> = new Map(
+  Object.values(messages).map((message) => [message.zh, message.en]),
+);

@@ -1,0 +1,152 @@
+import { z } from 'zod';
+import { ZDate, ZRef, pageOf } from './common.ts';
+import {
+  LightEnum,
+  OutcomeKindEnum,
+  PilotStageEnum,
+  TaskLevelEnum,
+  TaskListEnum,
+  TaskPriorityEnum,
+  TaskStatusEnum,
+} from './enums.ts';
+import { messages } from './messages.ts';
+
+export const taskSortFields = ['code', 'title', 'deadline', 'progress', 'light', 'updatedAt'] as const;
+
+/** Query string of GET /api/tasks (and of the export, later): every filter is optional. */
+export const ZTaskListQuery = z.strictObject({
+  list: TaskListEnum.schema.optional(),
+  status: TaskStatusEnum.schema.optional(),
+  light: LightEnum.schema.optional(),
+  unitId: z.coerce.number().int().positive().optional(),
+  field: z.string().trim().min(1).max(50).optional(),
+  year: z.coerce.number().int().min(2000, { error: messages.year.zh }).max(2100, { error: messages.year.zh }).optional(),
+  q: z.string().trim().min(1).max(100).optional(),
+  sort: z.enum(taskSortFields).default('code'),
+  order: z.enum(['asc', 'desc']).default('asc'),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1, { error: messages.pageSize.zh }).max(200, { error: messages.pageSize.zh }).default(20),
+});
+export type TTaskListQuery = z.infer<typeof ZTaskListQuery>;
+export type TTaskListQueryInput = z.input<typeof ZTaskListQuery>;
+
+export const ZTaskListItem = z.object({
+  id: z.number().int(),
+  code: z.string(),
+  title: z.string(),
+  list: TaskListEnum.schema,
+  status: TaskStatusEnum.schema,
+  field: z.string(),
+  level: TaskLevelEnum.schema,
+  priority: TaskPriorityEnum.schema,
+  year: z.number().int(),
+  leadUnit: ZRef,
+  leadLeader: z.string(),
+  deadline: ZDate,
+  progress: z.number().int(),
+  light: LightEnum.schema,
+  lightReason: z.string(),
+  nextMilestone: z.object({ name: z.string(), dueDate: ZDate }).nullable(),
+  version: z.number().int(),
+});
+export type TTaskListItem = z.infer<typeof ZTaskListItem>;
+export const ZTaskListResponse = pageOf(ZTaskListItem);
+export type TTaskListResponse = z.infer<typeof ZTaskListResponse>;
+
+export const ZMilestone = z.object({
+  id: z.number().int(),
+  seq: z.number().int(),
+  name: z.string(),
+  phase: z.string(),
+  dueDate: ZDate,
+  baselineDueDate: ZDate.nullable(),
+  doneDate: ZDate.nullable(),
+  note: z.string(),
+});
+export type TMilestone = z.infer<typeof ZMilestone>;
+
+export const ZOutcome = z.object({
+  id: z.number().int(),
+  kind: OutcomeKindEnum.schema,
+  description: z.string(),
+  targetCount: z.number().int(),
+  deliveredCount: z.number().int(),
+});
+export const ZSourceDocument = z.object({
+  id: z.number().int(),
+  title: z.string(),
+  docNumber: z.string(),
+  issuer: z.string(),
+  issuedOn: ZDate.nullable(),
+});
+export const ZPilotDetail = z.object({
+  batch: z.string(),
+  approvingLevel: TaskLevelEnum.schema,
+  applyingCounty: ZRef.nullable(),
+  guidingUnit: z.string(),
+  termStart: ZDate,
+  termEnd: ZDate,
+  stage: PilotStageEnum.schema,
+  extendedTo: ZDate.nullable(),
+  extensionReason: z.string(),
+});
+
+export const ZTaskDetail = ZTaskListItem.extend({
+  batch: z.string().nullable(),
+  tags: z.array(z.string()),
+  objective: z.string(),
+  acceptanceCriteria: z.string(),
+  issuingLevel: TaskLevelEnum.schema.nullable(),
+  startDate: ZDate,
+  baselineApprovedAt: z.string().nullable(),
+  specialGroup: ZRef.nullable(),
+  originatingUnit: ZRef.nullable(),
+  cooperatingUnits: z.array(ZRef),
+  contactName: z.string(),
+  contactPhone: z.string(),
+  measures: z.array(z.object({ id: z.number().int(), seq: z.number().int(), content: z.string() })),
+  outcomes: z.array(ZOutcome),
+  sourceDocuments: z.array(ZSourceDocument),
+  milestones: z.array(ZMilestone),
+  pilot: ZPilotDetail.nullable(),
+  updatedAt: z.string(),
+  /** What the signed-in user may do with this task, as the server's policy decided. */
+  permissions: z.object({ canEdit: z.boolean(), editableFields: z.array(z.string()) }),
+});
+export type TTaskDetail = z.infer<typeof ZTaskDetail>;
+
+const text = (max: number) => z.string().trim().max(max);
+
+/** Fields of a task that the edit form changes; every one optional in a PATCH. */
+export const ZTaskEditableFields = z.strictObject({
+  title: z.string().trim().min(2, { error: messages.titleLength.zh }).max(200, { error: messages.titleLength.zh }),
+  status: TaskStatusEnum.schema,
+  field: text(50).min(1, { error: messages.required.zh }),
+  level: TaskLevelEnum.schema,
+  priority: TaskPriorityEnum.schema,
+  year: z.number().int().min(2000, { error: messages.year.zh }).max(2100, { error: messages.year.zh }),
+  batch: text(50).nullable(),
+  tags: z.array(text(20).min(1)).max(20),
+  objective: text(5000),
+  acceptanceCriteria: text(5000),
+  startDate: ZDate,
+  deadline: ZDate,
+  leadLeader: text(50),
+  leadUnitId: z.number().int().positive(),
+  specialGroupId: z.number().int().positive().nullable(),
+  cooperatingUnitIds: z.array(z.number().int().positive()).max(50),
+  contactName: text(50),
+  contactPhone: text(30),
+  measures: z.array(text(1000).min(1, { error: messages.required.zh })).max(50),
+});
+export type TTaskEditableFields = z.infer<typeof ZTaskEditableFields>;
+export type TTaskEditableField = keyof TTaskEditableFields;
+
+export const ZTaskUpdateBody = ZTaskEditableFields.partial()
+  .extend({ version: z.number({ error: messages.version.zh }).int().positive() })
+  .refine((body) => Object.keys(body).length > 1, { error: messages.noChanges.zh })
+  .refine((body) => !body.startDate || !body.deadline || body.deadline >= body.startDate, {
+    error: messages.deadlineBeforeStart.zh,
+    path: ['deadline'],
+  });
+export type TTaskUpdateBody = z.infer<typeof ZTaskUpdateBody>;

@@ -1,0 +1,7 @@
+export { openDatabase, type Database, type DatabaseKind, type OpenDatabaseOptions } from './connect.ts';
+export { DataDirLockedError } from './data-dir-lock.ts';
+export { migrate, latestAppliedMigration, defaultMigrationsDir, MigrationError, type MigrationResult } from './migrate.ts';
+export { PrismaClient, Prisma } from '../generated/prisma/client.ts';
+export * from '../generated/prisma/enums.ts';
+export type * from '../generated/prisma/models.ts';
+export { hashPassword, verifyPassword } from './password.ts';

@@ -1,0 +1,3 @@
+export * from './calendar.ts';
+export * from './settings.ts';
+export * from './lights.ts';
