@@ -13,6 +13,7 @@ import { spa } from './plugins/spa.ts';
 import authRoutes from './routes/api/auth/index.ts';
 import healthRoutes from './routes/api/health/index.ts';
 import taskRoutes from './routes/api/tasks/index.ts';
+import timetableRoutes from './routes/api/timetable/index.ts';
 import unitRoutes from './routes/api/units/index.ts';
 
 // Validation messages are Chinese first; the error handler translates for Accept-Language: en.
@@ -72,6 +73,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(authRoutes, { prefix: '/api/auth' });
   await app.register(unitRoutes, { prefix: '/api/units' });
   await app.register(taskRoutes, { prefix: '/api/tasks' });
+  await app.register(timetableRoutes, { prefix: '/api/timetable' });
   await app.register(spa, { webDist: options.webDist ?? null });
   return app;
 }

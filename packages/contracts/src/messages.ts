@@ -15,6 +15,9 @@ export const messages = {
   password: { zh: '请输入密码', en: 'Enter the password' },
   version: { zh: '缺少版本号，请刷新后重试', en: 'The version is missing; reload and try again' },
   noChanges: { zh: '没有要保存的修改', en: 'Nothing to save' },
+  milestonesRequired: { zh: '至少需要一个时间节点', en: 'At least one milestone is required' },
+  pilotRequired: { zh: '改革试点须填写试点信息', en: 'A pilot needs its pilot details' },
+  milestoneOutsideSpan: { zh: '时间节点须在开始日期与完成时限之间', en: 'Milestones must fall between the start date and the deadline' },
   pageSize: { zh: '每页条数应在 1 至 200 之间', en: 'Page size must be from 1 to 200' },
 } as const satisfies Record<string, { zh: string; en: string }>;
 

@@ -150,3 +150,73 @@ export const ZTaskUpdateBody = ZTaskEditableFields.partial()
     path: ['deadline'],
   });
 export type TTaskUpdateBody = z.infer<typeof ZTaskUpdateBody>;
+
+export const ZMilestoneInput = z.strictObject({
+  name: text(100).min(1, { error: messages.required.zh }),
+  phase: text(50).default(''),
+  dueDate: ZDate,
+});
+export type TMilestoneInput = z.input<typeof ZMilestoneInput>;
+
+export const ZOutcomeInput = z.strictObject({
+  kind: OutcomeKindEnum.schema,
+  description: text(500).min(1, { error: messages.required.zh }),
+  targetCount: z.number().int().min(1).max(1000).default(1),
+});
+export const ZSourceDocumentInput = z.strictObject({
+  title: text(200).min(1, { error: messages.required.zh }),
+  docNumber: text(100).default(''),
+  issuer: text(100).default(''),
+  issuedOn: ZDate.nullable().default(null),
+});
+export const ZPilotInput = z.strictObject({
+  batch: text(50).min(1, { error: messages.required.zh }),
+  approvingLevel: TaskLevelEnum.schema,
+  applyingCountyId: z.number().int().positive().nullable().default(null),
+  guidingUnit: text(100).default(''),
+  termStart: ZDate,
+  termEnd: ZDate,
+});
+
+/** A new task of any list. Pilots need their pilot details; the timetable comes from a template or is given. */
+export const ZTaskCreateBody = ZTaskEditableFields.omit({ status: true })
+  .extend({
+    list: TaskListEnum.schema,
+    status: z.enum(['draft', 'active']).default('active'),
+    issuingLevel: TaskLevelEnum.schema.nullable().default(null),
+    originatingUnitId: z.number().int().positive().nullable().default(null),
+    outcomes: z.array(ZOutcomeInput).max(20).default([]),
+    sourceDocuments: z.array(ZSourceDocumentInput).max(20).default([]),
+    pilot: ZPilotInput.nullable().default(null),
+    milestones: z.array(ZMilestoneInput).min(1, { error: messages.milestonesRequired.zh }).max(30),
+  })
+  .partial({ batch: true, tags: true, objective: true, acceptanceCriteria: true, leadLeader: true, specialGroupId: true, cooperatingUnitIds: true, contactName: true, contactPhone: true, measures: true })
+  .refine((body) => body.deadline >= body.startDate, { error: messages.deadlineBeforeStart.zh, path: ['deadline'] })
+  .refine((body) => body.list !== 'pilot' || body.pilot !== null, { error: messages.pilotRequired.zh, path: ['pilot'] })
+  .refine((body) => body.milestones.every((m) => m.dueDate >= body.startDate && m.dueDate <= body.deadline), {
+    error: messages.milestoneOutsideSpan.zh,
+    path: ['milestones'],
+  });
+export type TTaskCreateBody = z.infer<typeof ZTaskCreateBody>;
+export type TTaskCreateInput = z.input<typeof ZTaskCreateBody>;
+
+export const ZPhaseTemplate = z.object({
+  key: z.string(),
+  name: z.string(),
+  phases: z.array(
+    z.object({
+      name: z.string(),
+      share: z.number().positive().optional(),
+      durationDays: z.number().int().positive().optional(),
+      milestoneName: z.string(),
+    }),
+  ),
+});
+export type TPhaseTemplate = z.infer<typeof ZPhaseTemplate>;
+
+export const ZTimetablePreviewBody = z
+  .strictObject({ templateKey: z.string().min(1).max(50), startDate: ZDate, deadline: ZDate })
+  .refine((body) => body.deadline > body.startDate, { error: messages.deadlineBeforeStart.zh, path: ['deadline'] });
+export const ZTimetablePreview = z.object({
+  milestones: z.array(z.object({ phase: z.string(), name: z.string(), dueDate: ZDate })),
+});

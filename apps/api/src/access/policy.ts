@@ -16,6 +16,8 @@ export const permissionTable = {
   'units:read': ['admin', 'county_office', 'unit_staff', 'leader'],
   'tasks:read': ['admin', 'county_office', 'unit_staff', 'leader'],
   'tasks:update': ['admin', 'county_office', 'unit_staff'],
+  'tasks:create': ['admin', 'county_office'],
+  'timetable:plan': ['admin', 'county_office'],
 } as const satisfies Record<string, 'public' | readonly Role[]>;
 
 export type Permission = keyof typeof permissionTable;

@@ -1,57 +1,15 @@
 import type { TTaskDetail, TTaskEditableField, TTaskUpdateBody } from '@reform/contracts';
-import { messages } from '@reform/contracts';
 import type { Prisma } from '@reform/db';
-import { mayAssignLeadUnit } from '../../access/policy.ts';
-import { AppError, AppErrorCode, errorText, type FieldProblem } from '../../errors.ts';
+import { AppError, AppErrorCode, errorText } from '../../errors.ts';
 import { diff, recordAudit } from '../audit/record-audit.ts';
 import type { UseCaseContext } from '../context.ts';
-import { dateColumn } from '../dates.ts';
+import { dateColumn, isoDate } from '../dates.ts';
+import { checkTaskReferences } from './check-task-references.ts';
 import { editableFieldsOf, findTaskInScope, getTask } from './get-task.ts';
 import { refreshLights } from './refresh-lights.ts';
-import { editableSnapshot, type DetailRow } from './task-dto.ts';
-
-const LEAD_UNIT_KINDS = new Set(['department', 'county', 'zone', 'town', 'reform_office', 'special_group']);
+import { editableSnapshot } from './task-dto.ts';
 
 const notAllowed = { zh: '您无权修改此项', en: 'You may not change this field' };
-
-/** Checks the references a body names, answering with field-level messages before anything is written. */
-async function checkReferences(ctx: UseCaseContext, task: DetailRow, body: TTaskUpdateBody): Promise<void> {
-  const problems: FieldProblem[] = [];
-  const units = ctx.db.prisma.unit;
-  if (body.leadUnitId !== undefined) {
-    const unit = await units.findUnique({ where: { id: body.leadUnitId }, select: { kind: true, path: true } });
-    if (!unit || !LEAD_UNIT_KINDS.has(unit.kind)) {
-      problems.push({ path: 'leadUnitId', message: { zh: '牵头单位不存在', en: 'No such lead unit' } });
-    } else if (!mayAssignLeadUnit(ctx.user, unit.path)) {
-      problems.push({ path: 'leadUnitId', message: { zh: '牵头单位须在本辖区范围内', en: 'The lead unit must be within your area' } });
-    }
-  }
-  if (body.specialGroupId) {
-    const group = await units.findUnique({ where: { id: body.specialGroupId }, select: { kind: true } });
-    if (group?.kind !== 'special_group') {
-      problems.push({ path: 'specialGroupId', message: { zh: '专项小组不存在', en: 'No such special group' } });
-    }
-  }
-  if (body.cooperatingUnitIds?.length) {
-    const ids = [...new Set(body.cooperatingUnitIds)];
-    const found = await units.count({ where: { id: { in: ids } } });
-    if (found !== ids.length) {
-      problems.push({ path: 'cooperatingUnitIds', message: { zh: '配合单位中有不存在的单位', en: 'A cooperating unit does not exist' } });
-    }
-    if (ids.includes(body.leadUnitId ?? task.leadUnitId)) {
-      problems.push({
-        path: 'cooperatingUnitIds',
-        message: { zh: '牵头单位不能同时是配合单位', en: 'The lead unit cannot also be a cooperating unit' },
-      });
-    }
-  }
-  const start = body.startDate ?? task.startDate.toISOString().slice(0, 10);
-  const deadline = body.deadline ?? task.deadline.toISOString().slice(0, 10);
-  if (deadline < start) {
-    problems.push({ path: body.deadline ? 'deadline' : 'startDate', message: messages.deadlineBeforeStart });
-  }
-  if (problems.length > 0) throw new AppError(AppErrorCode.BadRequest, errorText.invalid, { fields: problems });
-}
 
 function columnsOf(body: TTaskUpdateBody): Prisma.TaskUncheckedUpdateManyInput {
   const { version: _version, measures: _measures, cooperatingUnitIds: _cooperating, startDate, deadline, ...columns } = body;
@@ -78,7 +36,14 @@ export async function updateTask(ctx: UseCaseContext, id: number, body: TTaskUpd
     });
   }
   if (body.version !== task.version) await conflict(ctx, id);
-  await checkReferences(ctx, task, body);
+  await checkTaskReferences(ctx, {
+    leadUnitId: body.leadUnitId,
+    effectiveLeadUnitId: body.leadUnitId ?? task.leadUnitId,
+    specialGroupId: body.specialGroupId,
+    cooperatingUnitIds: body.cooperatingUnitIds,
+    startDate: body.startDate ?? isoDate(task.startDate),
+    deadline: body.deadline ?? isoDate(task.deadline),
+  });
 
   const saved = await ctx.db.prisma.$transaction(async (tx) => {
     const { count } = await tx.task.updateMany({

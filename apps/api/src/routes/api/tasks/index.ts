@@ -1,6 +1,14 @@
-import { ZIdParams, ZTaskDetail, ZTaskListQuery, ZTaskListResponse, ZTaskUpdateBody } from '@reform/contracts';
+import {
+  ZIdParams,
+  ZTaskCreateBody,
+  ZTaskDetail,
+  ZTaskListQuery,
+  ZTaskListResponse,
+  ZTaskUpdateBody,
+} from '@reform/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { createTask } from '../../../modules/tasks/create-task.ts';
 import { getTask } from '../../../modules/tasks/get-task.ts';
 import { listTaskFacets, listTasks } from '../../../modules/tasks/list-tasks.ts';
 import { updateTask } from '../../../modules/tasks/update-task.ts';
@@ -15,6 +23,15 @@ const tasks: FastifyPluginAsyncZod = async (app) => {
       schema: { tags: ['tasks'], summary: '任务清单', querystring: ZTaskListQuery, response: { 200: ZTaskListResponse, ...errorResponses } },
     },
     async (request) => listTasks(contextOf(request), request.query),
+  );
+
+  app.post(
+    '/',
+    {
+      config: { permission: 'tasks:create' },
+      schema: { tags: ['tasks'], summary: '新建任务（编号自动生成）', body: ZTaskCreateBody, response: { 201: ZTaskDetail, ...errorResponses } },
+    },
+    async (request, reply) => reply.status(201).send(await createTask(contextOf(request), request.body)),
   );
 
   app.get(
