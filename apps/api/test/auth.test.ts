@@ -1,3 +1,5 @@
+import { readdirSync } from 'node:fs';
+import { defaultMigrationsDir } from '@reform/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, sessionCookieOf, type TestApp } from './helpers.ts';
 
@@ -127,7 +129,7 @@ describe('system', () => {
     expect(response.json()).toEqual({
       status: 'ok',
       database: t.db.kind,
-      migration: '0001_init.sql',
+      migration: readdirSync(defaultMigrationsDir).filter((name) => name.endsWith('.sql')).sort().at(-1),
     });
   });
 

@@ -133,7 +133,8 @@ describe('the migrated database and prisma/schema.prisma', () => {
     const actual = rows
       .map((r) => {
         const columns = /\((.*)\)/.exec(r.indexdef)?.[1]?.replace(/"/g, '') ?? '';
-        return `${r.indexname} ${r.indexdef.includes('UNIQUE') ? 'unique' : 'index'} (${columns})`;
+        const method = /USING (\w+)/.exec(r.indexdef)?.[1] ?? '';
+        return `${r.indexname} ${r.indexdef.includes('UNIQUE') ? 'unique' : 'index'} ${method} (${columns})`;
       })
       .sort();
     const models = new Map(dmmf.datamodel.models.map((m) => [m.name, m]));
@@ -147,7 +148,8 @@ describe('the migrated database and prisma/schema.prisma', () => {
         });
         const suffix = { id: 'pkey', unique: 'key', normal: 'idx', fulltext: 'idx' }[index.type];
         const name = index.dbName ?? (index.type === 'id' ? `${table}_pkey` : `${table}_${columns.map((c) => c.split(' ')[0]).join('_')}_${suffix}`);
-        return `${name} ${index.type === 'normal' ? 'index' : 'unique'} (${columns.join(', ')})`;
+        const method = (index.algorithm ?? 'btree').toLowerCase();
+        return `${name} ${index.type === 'normal' ? 'index' : 'unique'} ${method} (${columns.join(', ')})`;
       })
       .sort();
     expect(actual).toEqual(expected);

@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
@@ -50,7 +51,8 @@ async function openEmbedded(dataDir: string | undefined): Promise<Database> {
     mkdirSync(dataDir, { recursive: true });
     releaseLock = acquireDataDirLock(dataDir);
   }
-  const db = await PGlite.create(dataDir ?? 'memory://');
+  // pg_trgm gives Chinese substring search the same indexes as on PostgreSQL.
+  const db = await PGlite.create(dataDir ?? 'memory://', { extensions: { pg_trgm } });
   // Prisma speaks the PostgreSQL wire protocol, so the embedded database is served on
   // a loopback port. PGlite is a single session: exactly one connection, never more.
   const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 1 });

@@ -19,7 +19,16 @@ async function filtersOf(ctx: UseCaseContext, query: TTaskListQuery): Promise<Pr
   }
   if (query.q) {
     const contains = { contains: query.q, mode: 'insensitive' } as const;
-    filters.push({ OR: [{ title: contains }, { code: contains }, { objective: contains }] });
+    // Trigram (pg_trgm) indexes serve these substring searches, on PGlite and PostgreSQL alike.
+    filters.push({
+      OR: [
+        { title: contains },
+        { code: contains },
+        { objective: contains },
+        { comments: { some: { body: contains } } },
+        { reports: { some: { progressText: contains } } },
+      ],
+    });
   }
   return filters;
 }
