@@ -12,7 +12,9 @@ import { errorHandler } from './plugins/error-handler.ts';
 import { spa } from './plugins/spa.ts';
 import authRoutes from './routes/api/auth/index.ts';
 import healthRoutes from './routes/api/health/index.ts';
+import adjustmentRoutes from './routes/api/adjustments/index.ts';
 import taskRoutes from './routes/api/tasks/index.ts';
+import taskTimetableRoutes from './routes/api/tasks/timetable.ts';
 import timetableRoutes from './routes/api/timetable/index.ts';
 import unitRoutes from './routes/api/units/index.ts';
 
@@ -58,6 +60,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   await app.register(cookie);
+  // Ledger uploads (台账导入): one .xlsx of at most 20 MB per request.
   await app.register(docs);
 
   await app.register(errorHandler);
@@ -73,6 +76,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(authRoutes, { prefix: '/api/auth' });
   await app.register(unitRoutes, { prefix: '/api/units' });
   await app.register(taskRoutes, { prefix: '/api/tasks' });
+  await app.register(taskTimetableRoutes, { prefix: '/api/tasks' });
+  await app.register(adjustmentRoutes, { prefix: '/api/adjustments' });
   await app.register(timetableRoutes, { prefix: '/api/timetable' });
   await app.register(spa, { webDist: options.webDist ?? null });
   return app;

@@ -148,8 +148,14 @@ describe('GET /api/tasks/:id', () => {
     expect(body.permissions.canEdit).toBe(true);
     expect(body.permissions.editableFields).toContain('objective');
     expect(body.permissions.editableFields).not.toContain('leadUnitId');
+    expect(body.permissions).toMatchObject({ canPlanTimetable: false, canReportProgress: true });
     const asLeader = await get<TTaskDetail>('leader', `/api/tasks/${task.id}`);
-    expect(asLeader.body.permissions).toEqual({ canEdit: false, editableFields: [] });
+    expect(asLeader.body.permissions).toEqual({
+      canEdit: false,
+      editableFields: [],
+      canPlanTimetable: false,
+      canReportProgress: false,
+    });
   });
 });
 

@@ -5,3 +5,4 @@ export * from './auth.ts';
 export * from './units.ts';
 export * from './health.ts';
 export * from './tasks.ts';
+export * from './timetable.ts';

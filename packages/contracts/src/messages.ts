@@ -18,6 +18,8 @@ export const messages = {
   milestonesRequired: { zh: '至少需要一个时间节点', en: 'At least one milestone is required' },
   pilotRequired: { zh: '改革试点须填写试点信息', en: 'A pilot needs its pilot details' },
   milestoneOutsideSpan: { zh: '时间节点须在开始日期与完成时限之间', en: 'Milestones must fall between the start date and the deadline' },
+  adjustmentReason: { zh: '请说明调整理由（至少 4 个字）', en: 'Give the reason for the adjustment (at least 4 characters)' },
+  refusalReason: { zh: '不同意时请填写理由', en: 'Give a reason when refusing' },
   pageSize: { zh: '每页条数应在 1 至 200 之间', en: 'Page size must be from 1 to 200' },
 } as const satisfies Record<string, { zh: string; en: string }>;
 

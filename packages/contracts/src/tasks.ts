@@ -62,6 +62,8 @@ export const ZMilestone = z.object({
   baselineDueDate: ZDate.nullable(),
   doneDate: ZDate.nullable(),
   note: z.string(),
+  dependsOnId: z.number().int().nullable(),
+  version: z.number().int(),
 });
 export type TMilestone = z.infer<typeof ZMilestone>;
 
@@ -109,9 +111,17 @@ export const ZTaskDetail = ZTaskListItem.extend({
   sourceDocuments: z.array(ZSourceDocument),
   milestones: z.array(ZMilestone),
   pilot: ZPilotDetail.nullable(),
+  pendingAdjustmentId: z.number().int().nullable(),
   updatedAt: z.string(),
   /** What the signed-in user may do with this task, as the server's policy decided. */
-  permissions: z.object({ canEdit: z.boolean(), editableFields: z.array(z.string()) }),
+  permissions: z.object({
+    canEdit: z.boolean(),
+    editableFields: z.array(z.string()),
+    /** Edit milestones before the baseline, approve the baseline, decide adjustment requests. */
+    canPlanTimetable: z.boolean(),
+    /** Complete milestones, request timetable adjustments (the lead unit and the offices). */
+    canReportProgress: z.boolean(),
+  }),
 });
 export type TTaskDetail = z.infer<typeof ZTaskDetail>;
 
@@ -220,3 +230,30 @@ export const ZTimetablePreviewBody = z
 export const ZTimetablePreview = z.object({
   milestones: z.array(z.object({ phase: z.string(), name: z.string(), dueDate: ZDate })),
 });
+
+/** Chinese names of a task's fields, for the history and for messages. */
+export const taskFieldLabels: Record<string, string> = {
+  title: '任务名称',
+  status: '状态',
+  field: '领域',
+  level: '层级',
+  priority: '优先级',
+  year: '年度',
+  batch: '批次',
+  tags: '标签',
+  objective: '目标任务',
+  acceptanceCriteria: '验收标准',
+  startDate: '开始日期',
+  deadline: '完成时限',
+  leadLeader: '领衔领导',
+  leadUnitId: '牵头单位',
+  specialGroupId: '专项小组',
+  cooperatingUnitIds: '配合单位',
+  contactName: '联系人',
+  contactPhone: '联系电话',
+  measures: '主要举措',
+  milestones: '时间节点',
+  code: '任务编号',
+  reason: '理由',
+  lateDays: '逾期天数',
+};

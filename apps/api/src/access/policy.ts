@@ -18,6 +18,7 @@ export const permissionTable = {
   'tasks:update': ['admin', 'county_office', 'unit_staff'],
   'tasks:create': ['admin', 'county_office'],
   'timetable:plan': ['admin', 'county_office'],
+  'timetable:report': ['admin', 'county_office', 'unit_staff'],
 } as const satisfies Record<string, 'public' | readonly Role[]>;
 
 export type Permission = keyof typeof permissionTable;
@@ -79,7 +80,7 @@ const unitStaffTaskFields: readonly TTaskEditableField[] = [
   'contactPhone',
 ];
 
-interface TaskOwnership {
+export interface TaskOwnership {
   leadUnitId: number;
   leadUnitPath: string;
   applyingCountyPath: string | null;
@@ -105,4 +106,14 @@ export function editableTaskFields(user: SessionUser, task: TaskOwnership): read
 /** Units a user may name as a task's lead unit: a county office stays within its county. */
 export function mayAssignLeadUnit(user: SessionUser, unitPath: string): boolean {
   return user.role === 'admin' || (user.role === 'county_office' && unitPath.startsWith(user.scopePath));
+}
+
+/** Editing the timetable before its baseline, approving it and deciding adjustments: the offices that own the task. */
+export function mayPlanTimetable(user: SessionUser, task: TaskOwnership): boolean {
+  return (user.role === 'admin' || user.role === 'county_office') && editableTaskFields(user, task).length > 0;
+}
+
+/** Completing milestones and asking for timetable adjustments: the lead unit, and the offices that own the task. */
+export function mayReportProgress(user: SessionUser, task: TaskOwnership): boolean {
+  return editableTaskFields(user, task).length > 0;
 }

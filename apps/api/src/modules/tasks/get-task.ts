@@ -1,5 +1,5 @@
 import type { TTaskDetail } from '@reform/contracts';
-import { editableTaskFields, taskScope } from '../../access/policy.ts';
+import { editableTaskFields, mayPlanTimetable, mayReportProgress, taskScope, type TaskOwnership } from '../../access/policy.ts';
 import { AppError, AppErrorCode, errorText } from '../../errors.ts';
 import type { UseCaseContext } from '../context.ts';
 import { refreshLights } from './refresh-lights.ts';
@@ -15,16 +15,25 @@ export async function findTaskInScope(ctx: UseCaseContext, id: number): Promise<
   return task;
 }
 
-export function editableFieldsOf(ctx: UseCaseContext, task: DetailRow) {
-  return editableTaskFields(ctx.user, {
+export function ownershipOf(task: DetailRow): TaskOwnership {
+  return {
     leadUnitId: task.leadUnitId,
     leadUnitPath: task.leadUnit.path,
     applyingCountyPath: task.pilot?.applyingCounty?.path ?? null,
-  });
+  };
+}
+
+export function editableFieldsOf(ctx: UseCaseContext, task: DetailRow) {
+  return editableTaskFields(ctx.user, ownershipOf(task));
 }
 
 export async function getTask(ctx: UseCaseContext, id: number): Promise<TTaskDetail> {
   await refreshLights(ctx.db, ctx.today, [id]);
   const task = await findTaskInScope(ctx, id);
-  return toDetail(task, editableFieldsOf(ctx, task));
+  const ownership = ownershipOf(task);
+  return toDetail(task, {
+    editableFields: editableTaskFields(ctx.user, ownership),
+    canPlanTimetable: mayPlanTimetable(ctx.user, ownership),
+    canReportProgress: mayReportProgress(ctx.user, ownership),
+  });
 }

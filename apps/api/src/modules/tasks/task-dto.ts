@@ -19,6 +19,7 @@ export const taskDetailInclude = {
   sourceDocuments: { orderBy: { id: 'asc' } },
   milestones: { orderBy: [{ dueDate: 'asc' }, { seq: 'asc' }] },
   pilot: { include: { applyingCounty: { select: { id: true, name: true, path: true } } } },
+  adjustments: { where: { status: 'pending' }, select: { id: true }, take: 1 },
 } satisfies Prisma.TaskInclude;
 
 type ListRow = Prisma.TaskGetPayload<{ include: typeof taskListInclude }>;
@@ -50,7 +51,13 @@ export function toListItem(task: ListRow): TTaskListItem {
   return { ...listFields(task), nextMilestone: next ? { name: next.name, dueDate: isoDate(next.dueDate) } : null };
 }
 
-export function toDetail(task: DetailRow, editableFields: readonly TTaskEditableField[]): TTaskDetail {
+export interface DetailPermissions {
+  editableFields: readonly TTaskEditableField[];
+  canPlanTimetable: boolean;
+  canReportProgress: boolean;
+}
+
+export function toDetail(task: DetailRow, permissions: DetailPermissions): TTaskDetail {
   const next = task.milestones.find((m) => m.doneDate === null);
   return {
     ...listFields(task),
@@ -91,6 +98,8 @@ export function toDetail(task: DetailRow, editableFields: readonly TTaskEditable
       baselineDueDate: isoDateOrNull(m.baselineDueDate),
       doneDate: isoDateOrNull(m.doneDate),
       note: m.note,
+      dependsOnId: m.dependsOnId,
+      version: m.version,
     })),
     pilot: task.pilot && {
       batch: task.pilot.batch,
@@ -103,8 +112,14 @@ export function toDetail(task: DetailRow, editableFields: readonly TTaskEditable
       extendedTo: isoDateOrNull(task.pilot.extendedTo),
       extensionReason: task.pilot.extensionReason,
     },
+    pendingAdjustmentId: task.adjustments[0]?.id ?? null,
     updatedAt: task.updatedAt.toISOString(),
-    permissions: { canEdit: editableFields.length > 0, editableFields: [...editableFields] },
+    permissions: {
+      canEdit: permissions.editableFields.length > 0,
+      editableFields: [...permissions.editableFields],
+      canPlanTimetable: permissions.canPlanTimetable,
+      canReportProgress: permissions.canReportProgress,
+    },
   };
 }
 

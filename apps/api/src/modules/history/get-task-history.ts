@@ -1,0 +1,57 @@
+import { TaskStatusEnum, taskFieldLabels, type THistoryEntry } from '@reform/contracts';
+import type { UseCaseContext } from '../context.ts';
+import { findTaskInScope } from '../tasks/get-task.ts';
+
+const actionLabels: Record<string, string> = {
+  create: '新建任务',
+  update: '修改任务',
+  milestones: '修改时间节点',
+  baseline: '审定时间表，冻结基线',
+  'milestone-done': '完成节点',
+  'adjustment-requested': '提交时间表调整申请',
+  'adjustment-approved': '同意时间表调整',
+  'adjustment-refused': '不同意时间表调整',
+};
+
+const unitFields = new Set(['leadUnitId', 'specialGroupId', 'cooperatingUnitIds']);
+
+function show(value: unknown, unitNames: Map<number, string>, field: string): string {
+  if (value === null || value === undefined || value === '') return '（空）';
+  if (unitFields.has(field)) {
+    const ids = Array.isArray(value) ? value : [value];
+    return ids.map((id) => unitNames.get(Number(id)) ?? `#${id}`).join('、') || '（空）';
+  }
+  if (field === 'status') return TaskStatusEnum.labels[value as keyof typeof TaskStatusEnum.labels] ?? String(value);
+  if (Array.isArray(value)) return value.join('；') || '（空）';
+  return String(value);
+}
+
+/** The task's audit log told in words: who changed what, when, from what to what. */
+export async function getTaskHistory(ctx: UseCaseContext, taskId: number): Promise<THistoryEntry[]> {
+  await findTaskInScope(ctx, taskId);
+  const rows = await ctx.db.prisma.auditLog.findMany({
+    where: { entity: 'task', entityId: String(taskId) },
+    include: { actor: { select: { displayName: true, unit: { select: { name: true } } } } },
+    orderBy: { id: 'desc' },
+  });
+  const unitIds = new Set<number>();
+  for (const row of rows) {
+    for (const [field, change] of Object.entries(row.changes as Record<string, { from: unknown; to: unknown }>)) {
+      if (!unitFields.has(field)) continue;
+      for (const value of [change.from, change.to].flat()) if (typeof value === 'number') unitIds.add(value);
+    }
+  }
+  const units = await ctx.db.prisma.unit.findMany({ where: { id: { in: [...unitIds] } }, select: { id: true, name: true } });
+  const unitNames = new Map(units.map((unit) => [unit.id, unit.name]));
+  return rows.map((row) => ({
+    id: String(row.id),
+    at: row.at.toISOString(),
+    actor: row.actor ? `${row.actor.displayName}（${row.actor.unit.name}）` : '系统',
+    action: actionLabels[row.action] ?? row.action,
+    lines: Object.entries(row.changes as Record<string, { from: unknown; to: unknown }>).map(([field, change]) => {
+      const label = taskFieldLabels[field] ?? field;
+      if (change.from === null || change.from === undefined) return `${label}：${show(change.to, unitNames, field)}`;
+      return `${label}：由“${show(change.from, unitNames, field)}”改为“${show(change.to, unitNames, field)}”`;
+    }),
+  }));
+}

@@ -1,0 +1,30 @@
+import type { TTaskDetail } from '@reform/contracts';
+import { recordAudit } from '../audit/record-audit.ts';
+import type { UseCaseContext } from '../context.ts';
+import { getTask } from '../tasks/get-task.ts';
+import { badRequest, conflictWithCurrent, loadTaskFor } from './load-plannable-task.ts';
+
+/** The reform office approves the timetable: every milestone's current date becomes its frozen baseline. */
+export async function approveBaseline(ctx: UseCaseContext, taskId: number, version: number): Promise<TTaskDetail> {
+  const task = await loadTaskFor(ctx, taskId, 'plan');
+  if (version !== task.version) await conflictWithCurrent(ctx, taskId);
+  if (task.baselineApprovedAt) throw badRequest('version', '时间表已审定', 'The timetable is already approved');
+  if (task.milestones.length === 0) throw badRequest('milestones', '请先制定时间节点', 'Add milestones first');
+  await ctx.db.prisma.$transaction(async (tx) => {
+    const { count } = await tx.task.updateMany({
+      where: { id: taskId, version },
+      data: { version: { increment: 1 }, baselineApprovedAt: new Date() },
+    });
+    if (count === 0) return conflictWithCurrent(ctx, taskId);
+    await tx.$executeRaw`UPDATE milestone SET baseline_due_date = due_date, version = version + 1 WHERE task_id = ${taskId}`;
+    await recordAudit(tx, {
+      actorId: ctx.user.id,
+      entity: 'task',
+      entityId: taskId,
+      action: 'baseline',
+      changes: {},
+      requestId: ctx.requestId,
+    });
+  });
+  return getTask(ctx, taskId);
+}
