@@ -13,9 +13,11 @@ import { spa } from './plugins/spa.ts';
 import authRoutes from './routes/api/auth/index.ts';
 import healthRoutes from './routes/api/health/index.ts';
 import adjustmentRoutes from './routes/api/adjustments/index.ts';
+import taskCommentRoutes from './routes/api/tasks/comments.ts';
 import taskRoutes from './routes/api/tasks/index.ts';
 import taskTimetableRoutes from './routes/api/tasks/timetable.ts';
 import timetableRoutes from './routes/api/timetable/index.ts';
+import todoRoutes from './routes/api/todos/index.ts';
 import unitRoutes from './routes/api/units/index.ts';
 
 // Validation messages are Chinese first; the error handler translates for Accept-Language: en.
@@ -77,6 +79,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(unitRoutes, { prefix: '/api/units' });
   await app.register(taskRoutes, { prefix: '/api/tasks' });
   await app.register(taskTimetableRoutes, { prefix: '/api/tasks' });
+  await app.register(taskCommentRoutes, { prefix: '/api/tasks' });
+  await app.register(todoRoutes, { prefix: '/api/todos' });
   await app.register(adjustmentRoutes, { prefix: '/api/adjustments' });
   await app.register(timetableRoutes, { prefix: '/api/timetable' });
   await app.register(spa, { webDist: options.webDist ?? null });

@@ -6,3 +6,4 @@ export * from './units.ts';
 export * from './health.ts';
 export * from './tasks.ts';
 export * from './timetable.ts';
+export * from './comments.ts';

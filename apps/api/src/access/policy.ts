@@ -19,6 +19,8 @@ export const permissionTable = {
   'tasks:create': ['admin', 'county_office'],
   'timetable:plan': ['admin', 'county_office'],
   'timetable:report': ['admin', 'county_office', 'unit_staff'],
+  'comments:write': ['admin', 'county_office', 'unit_staff'],
+  'todos:read': ['admin', 'county_office', 'unit_staff', 'leader'],
 } as const satisfies Record<string, 'public' | readonly Role[]>;
 
 export type Permission = keyof typeof permissionTable;
@@ -45,7 +47,14 @@ export function taskScope(user: SessionUser): Prisma.TaskWhereInput {
       };
     }
     case 'unit_staff':
-      return { OR: [{ leadUnitId: user.unit.id }, { cooperatingUnits: { some: { unitId: user.unit.id } } }] };
+      return {
+        OR: [
+          { leadUnitId: user.unit.id },
+          { cooperatingUnits: { some: { unitId: user.unit.id } } },
+          // A unit asked about a task in a comment must be able to open it from its to-do list.
+          { comments: { some: { mentions: { some: { unitId: user.unit.id } } } } },
+        ],
+      };
   }
 }
 
