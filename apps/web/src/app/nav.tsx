@@ -1,0 +1,51 @@
+import {
+  AuditOutlined,
+  FilePdfOutlined,
+  FileTextOutlined,
+  FundProjectionScreenOutlined,
+  TrophyOutlined,
+  UnorderedListOutlined,
+} from '@ant-design/icons';
+import type { ReactNode } from 'react';
+
+export interface NavArea {
+  path: string;
+  label: string;
+  icon: ReactNode;
+  /** What the area will hold, shown while it is being built. */
+  comingSoon?: string;
+}
+
+export const navAreas: NavArea[] = [
+  { path: '/tasks', label: '任务清单', icon: <UnorderedListOutlined /> },
+  {
+    path: '/battle-map',
+    label: '挂图作战',
+    icon: <FundProjectionScreenOutlined />,
+    comingSoon: '每项任务的时间表上墙对照今天，里程碑逐一标注、按状态灯着色，节点一旦滞后立即可见。',
+  },
+  {
+    path: '/reports',
+    label: '进展报告',
+    icon: <FileTextOutlined />,
+    comingSoon: '各单位一季度一报每项任务的进展、成果、问题、下步计划、完成比例和佐证材料，改革办审核通过或退回。',
+  },
+  {
+    path: '/inspections',
+    label: '督查整改',
+    icon: <AuditOutlined />,
+    comingSoon: '定期督导、督察问效的检查记录与发现问题，整改事项明确责任单位和时限，凭佐证材料销号。',
+  },
+  {
+    path: '/ranking',
+    label: '晾晒比拼',
+    icon: <TrophyOutlined />,
+    comingSoon: '按节点按时率、完成率、报告及时率、逾期数等事实分别对市级部门和县（市、区）排名，公式公开、权重可配、每一分可追溯。',
+  },
+  {
+    path: '/quarterly-report',
+    label: '季度报告',
+    icon: <FilePdfOutlined />,
+    comingSoon: '一键生成报送市委深改委的季度报告（A4 PDF）：各清单概况、完成率和按时率、红黄灯任务、排名表和图表，与看板数据一致。',
+  },
+];

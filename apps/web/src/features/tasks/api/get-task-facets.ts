@@ -1,0 +1,14 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { api } from '@/lib/api-client';
+
+export interface TaskFacets {
+  fields: string[];
+  years: number[];
+}
+
+export const getTaskFacets = ({ signal }: { signal?: AbortSignal } = {}) => api<TaskFacets>('/tasks/facets', { signal });
+
+export const getTaskFacetsQueryOptions = () =>
+  queryOptions({ queryKey: ['tasks', 'facets'], queryFn: ({ signal }) => getTaskFacets({ signal }), staleTime: 5 * 60_000 });
+
+export const useTaskFacets = () => useQuery(getTaskFacetsQueryOptions());

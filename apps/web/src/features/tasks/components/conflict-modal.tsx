@@ -1,0 +1,110 @@
+import type { TTaskDetail, TTaskEditableField } from '@reform/contracts';
+import { Alert, Button, Modal, Table, Tag, Typography } from 'antd';
+import { formatDateTime } from '@/lib/dates';
+import { describeValue, editableOf, fieldLabels, editableFieldNames, sameValue } from '../lib/edit-values';
+
+export interface Conflict {
+  /** The record as the other person saved it. */
+  current: TTaskDetail;
+  /** Everything that was in the form when saving failed. */
+  mine: Partial<Record<TTaskEditableField, unknown>>;
+  /** The fields this user had changed from the version they started from. */
+  myChanges: readonly TTaskEditableField[];
+}
+
+interface ConflictModalProps {
+  conflict: Conflict | null;
+  unitName: (id: number) => string;
+  onLoadLatest: () => void;
+  onReapply: () => void;
+}
+
+interface Row {
+  name: TTaskEditableField;
+  mine: string;
+  theirs: string;
+  changedByMe: boolean;
+}
+
+export function conflictRows(conflict: Conflict, unitName: (id: number) => string): Row[] {
+  const theirs = editableOf(conflict.current);
+  return editableFieldNames
+    .filter((name) => name in conflict.mine && !sameValue(name, conflict.mine[name], theirs[name]))
+    .map((name) => ({
+      name,
+      mine: describeValue(name, conflict.mine[name], unitName),
+      theirs: describeValue(name, theirs[name], unitName),
+      changedByMe: conflict.myChanges.includes(name),
+    }));
+}
+
+export function ConflictModal({ conflict, unitName, onLoadLatest, onReapply }: ConflictModalProps) {
+  const rows = conflict ? conflictRows(conflict, unitName) : [];
+  const cell = (text: string) => <span style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>{text}</span>;
+  return (
+    <Modal
+      open={conflict !== null}
+      title="该任务已被他人修改"
+      width={820}
+      closable={false}
+      mask={{ closable: false }}
+      keyboard={false}
+      footer={[
+        <Button key="load" onClick={onLoadLatest} data-testid="conflict-load-latest">
+          载入最新版本
+        </Button>,
+        <Button key="reapply" type="primary" onClick={onReapply} data-testid="conflict-reapply">
+          在最新版本上重新应用我的修改
+        </Button>,
+      ]}
+    >
+      {conflict && (
+        <>
+          <Typography.Paragraph>
+            在您编辑期间，该任务已被他人保存为第 {conflict.current.version} 版（{formatDateTime(conflict.current.updatedAt)}
+            ）。您的修改尚未保存。以下是您正在编辑的内容与对方已保存内容不同的字段：
+          </Typography.Paragraph>
+          {rows.length === 0 ? (
+            <Alert type="info" showIcon title="对方保存的内容与您的编辑在可修改字段上一致，可载入最新版本后继续。" />
+          ) : (
+            <Table<Row>
+              data-testid="conflict-table"
+              size="small"
+              rowKey="name"
+              pagination={false}
+              dataSource={rows}
+              scroll={{ y: 360 }}
+              columns={[
+                {
+                  title: '字段',
+                  key: 'name',
+                  width: 140,
+                  render: (_, row) => (
+                    <>
+                      {fieldLabels[row.name]}
+                      {row.changedByMe && (
+                        <Tag color="orange" style={{ marginInlineStart: 6 }}>
+                          我改过
+                        </Tag>
+                      )}
+                    </>
+                  ),
+                },
+                { title: '我正在编辑的内容', key: 'mine', render: (_, row) => cell(row.mine) },
+                {
+                  title: '对方已保存的内容',
+                  key: 'theirs',
+                  render: (_, row) => <Typography.Text strong>{cell(row.theirs)}</Typography.Text>,
+                },
+              ]}
+            />
+          )}
+          <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
+            「载入最新版本」放弃您的修改并显示对方保存的内容；「在最新版本上重新应用我的修改」以对方保存的版本为基础，
+            再填入您改过的字段（标记为“我改过”），请检查后再次保存。
+          </Typography.Paragraph>
+        </>
+      )}
+    </Modal>
+  );
+}

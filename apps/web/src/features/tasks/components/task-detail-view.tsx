@@ -1,0 +1,331 @@
+import { EditOutlined, PrinterOutlined } from '@ant-design/icons';
+import {
+  OutcomeKindEnum,
+  PilotStageEnum,
+  TaskLevelEnum,
+  TaskPriorityEnum,
+  type TMilestone,
+  type TTaskDetail,
+} from '@reform/contracts';
+import { Button, Card, Descriptions, Empty, Flex, List, Progress, Space, Table, Tag, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import { Link } from 'react-router';
+import { LightIndicator, lightColors } from '@/components/light-indicator';
+import { daysBetween, formatDateTime, todayInShanghai } from '@/lib/dates';
+import { milestoneState, milestoneStateLabel } from '../lib/milestones';
+import { ListTag, StatusTag } from './task-tags';
+
+const { Title, Text, Paragraph } = Typography;
+
+const blank = <Text type="secondary">未填写</Text>;
+const orBlank = (value: ReactNode) => (value === '' || value === null || value === undefined ? blank : value);
+
+function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section id={id} aria-label={title}>
+      <Card className="print-block" title={title} style={{ marginTop: 16 }}>
+        {children}
+      </Card>
+    </section>
+  );
+}
+
+function Header({ task }: { task: TTaskDetail }) {
+  return (
+    <Card className="print-block">
+      <Flex justify="space-between" align="flex-start" gap={16} wrap>
+        <div style={{ minWidth: 0, flex: '1 1 480px' }}>
+          <Space size={8} wrap>
+            <Text type="secondary" data-testid="task-code">
+              {task.code}
+            </Text>
+            <ListTag list={task.list} />
+            <StatusTag status={task.status} />
+            {task.priority !== 'normal' && <Tag color="volcano">{TaskPriorityEnum.labels[task.priority]}</Tag>}
+          </Space>
+          <Title level={3} style={{ margin: '8px 0' }} data-testid="task-title">
+            {task.title}
+          </Title>
+          <Flex align="center" gap={8} wrap>
+            <LightIndicator light={task.light} reason={task.lightReason} showLabel />
+            {task.lightReason && (
+              <Text type="secondary" data-testid="light-reason">
+                {task.lightReason}
+              </Text>
+            )}
+          </Flex>
+        </div>
+        <Space className="no-print" wrap>
+          {task.permissions.canEdit && (
+            <Link to={`/tasks/${task.id}/edit`}>
+              <Button type="primary" icon={<EditOutlined />} data-testid="edit-task">
+                编辑
+              </Button>
+            </Link>
+          )}
+          <Button icon={<PrinterOutlined />} onClick={() => window.print()}>
+            打印
+          </Button>
+        </Space>
+      </Flex>
+      <Descriptions
+        size="small"
+        style={{ marginTop: 16 }}
+        column={{ xs: 1, sm: 2, lg: 4 }}
+        items={[
+          { key: 'field', label: '领域', children: task.field },
+          { key: 'level', label: '层级', children: TaskLevelEnum.labels[task.level] },
+          { key: 'year', label: '年度', children: task.batch ? `${task.year}年 · ${task.batch}` : `${task.year}年` },
+          {
+            key: 'progress',
+            label: '进度',
+            children: <Progress percent={task.progress} size="small" style={{ minWidth: 120, margin: 0 }} />,
+          },
+        ]}
+      />
+      {task.tags.length > 0 && (
+        <Space size={4} wrap style={{ marginTop: 8 }}>
+          {task.tags.map((tag) => (
+            <Tag key={tag}>{tag}</Tag>
+          ))}
+        </Space>
+      )}
+    </Card>
+  );
+}
+
+function TaskBook({ task }: { task: TTaskDetail }) {
+  return (
+    <Section id="task-book" title="任务书">
+      <Title level={5} style={{ marginTop: 0 }}>
+        工作目标
+      </Title>
+      <Paragraph style={{ whiteSpace: 'pre-wrap' }}>{orBlank(task.objective)}</Paragraph>
+
+      <Title level={5}>主要举措</Title>
+      {task.measures.length === 0 ? (
+        <Paragraph>{blank}</Paragraph>
+      ) : (
+        <ol style={{ paddingInlineStart: 24, marginTop: 0 }} data-testid="measures">
+          {[...task.measures]
+            .sort((a, b) => a.seq - b.seq)
+            .map((measure) => (
+              <li key={measure.id} style={{ marginBottom: 6, whiteSpace: 'pre-wrap' }}>
+                {measure.content}
+              </li>
+            ))}
+        </ol>
+      )}
+
+      <Title level={5}>预期成果</Title>
+      {task.outcomes.length === 0 ? (
+        <Paragraph>{blank}</Paragraph>
+      ) : (
+        <List
+          size="small"
+          style={{ marginBottom: 16 }}
+          dataSource={task.outcomes}
+          renderItem={(outcome) => (
+            <List.Item
+              extra={
+                <Text type={outcome.deliveredCount >= outcome.targetCount ? 'success' : undefined} style={{ whiteSpace: 'nowrap' }}>
+                  已完成 {outcome.deliveredCount} / 目标 {outcome.targetCount}
+                </Text>
+              }
+            >
+              <Space wrap>
+                <Tag color="geekblue">{OutcomeKindEnum.labels[outcome.kind]}</Tag>
+                <span>{outcome.description}</span>
+              </Space>
+            </List.Item>
+          )}
+        />
+      )}
+
+      <Title level={5}>验收标准</Title>
+      <Paragraph style={{ whiteSpace: 'pre-wrap' }}>{orBlank(task.acceptanceCriteria)}</Paragraph>
+
+      <Title level={5}>依据文件</Title>
+      {task.sourceDocuments.length === 0 ? (
+        <Paragraph style={{ marginBottom: 0 }}>{blank}</Paragraph>
+      ) : (
+        <ul style={{ paddingInlineStart: 24, margin: 0 }}>
+          {task.sourceDocuments.map((doc) => (
+            <li key={doc.id} style={{ marginBottom: 4 }}>
+              {/^《.*》$/.test(doc.title) ? doc.title : `《${doc.title}》`}
+              <Text type="secondary">
+                {[doc.docNumber, doc.issuer, doc.issuedOn].filter(Boolean).join('，')}
+              </Text>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Section>
+  );
+}
+
+const stateColors = { overdue: lightColors.red, 'due-soon': '#ad8b00', done: lightColors.green, pending: undefined };
+
+function Timetable({ task }: { task: TTaskDetail }) {
+  const today = todayInShanghai();
+  const finished = task.status === 'completed' || task.status === 'closed';
+  const daysLeft = daysBetween(today, task.deadline);
+  const milestones = [...task.milestones].sort((a, b) => a.seq - b.seq);
+  return (
+    <Section id="timetable" title="时间表">
+      <Descriptions
+        size="small"
+        column={{ xs: 1, sm: 2, lg: 4 }}
+        items={[
+          { key: 'start', label: '开始日期', children: task.startDate },
+          { key: 'deadline', label: '完成时限', children: <span data-testid="task-deadline">{task.deadline}</span> },
+          {
+            key: 'left',
+            label: '剩余',
+            children: finished ? (
+              '—'
+            ) : daysLeft < 0 ? (
+              <Text type="danger">已超期 {-daysLeft} 天</Text>
+            ) : (
+              `${daysLeft} 天`
+            ),
+          },
+          {
+            key: 'baseline',
+            label: '时间表核定',
+            children: task.baselineApprovedAt ? formatDateTime(task.baselineApprovedAt).slice(0, 10) : '未核定',
+          },
+        ]}
+      />
+      <Table<TMilestone>
+        style={{ marginTop: 12 }}
+        size="small"
+        rowKey="id"
+        pagination={false}
+        dataSource={milestones}
+        scroll={{ x: 'max-content' }}
+        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="尚未设置里程碑" /> }}
+        rowClassName={(milestone) => {
+          const state = milestoneState(milestone, today);
+          return state.kind === 'overdue' ? 'milestone-overdue' : state.kind === 'due-soon' ? 'milestone-due-soon' : '';
+        }}
+        columns={[
+          { title: '序号', dataIndex: 'seq', width: 56 },
+          { title: '节点名称', dataIndex: 'name', render: (name: string, m) => (m.note ? <span title={m.note}>{name}</span> : name) },
+          { title: '阶段', dataIndex: 'phase', width: 100 },
+          { title: '计划完成', dataIndex: 'dueDate', width: 108 },
+          {
+            title: '原定日期',
+            key: 'baseline',
+            width: 108,
+            render: (_, m) =>
+              m.baselineDueDate && m.baselineDueDate !== m.dueDate ? (
+                <Text type="secondary" delete title="时间表调整前的日期">
+                  {m.baselineDueDate}
+                </Text>
+              ) : (
+                <Text type="secondary">—</Text>
+              ),
+          },
+          { title: '完成日期', dataIndex: 'doneDate', width: 108, render: (value: string | null) => value ?? '—' },
+          {
+            title: '状态',
+            key: 'state',
+            width: 150,
+            render: (_, m) => {
+              const state = milestoneState(m, today);
+              return (
+                <Text strong={state.kind === 'overdue'} style={{ color: stateColors[state.kind] }}>
+                  {milestoneStateLabel(state)}
+                </Text>
+              );
+            },
+          },
+        ]}
+      />
+    </Section>
+  );
+}
+
+function Responsibility({ task }: { task: TTaskDetail }) {
+  return (
+    <Section id="responsibility" title="责任状（四个一）">
+      <Descriptions
+        bordered
+        size="small"
+        column={{ xs: 1, sm: 1, md: 2 }}
+        items={[
+          { key: 'leader', label: '领衔领导', children: orBlank(task.leadLeader) },
+          { key: 'group', label: '专项小组', children: orBlank(task.specialGroup?.name) },
+          { key: 'lead', label: '牵头单位', children: task.leadUnit.name },
+          {
+            key: 'coop',
+            label: '配合单位',
+            children:
+              task.cooperatingUnits.length === 0 ? (
+                '无'
+              ) : (
+                <Space size={4} wrap>
+                  {task.cooperatingUnits.map((unit) => (
+                    <Tag key={unit.id} style={{ marginInlineEnd: 0 }}>
+                      {unit.name}
+                    </Tag>
+                  ))}
+                </Space>
+              ),
+          },
+          { key: 'contact', label: '联系人', children: orBlank(task.contactName) },
+          {
+            key: 'phone',
+            label: '联系电话',
+            children: task.contactPhone ? <a href={`tel:${task.contactPhone}`}>{task.contactPhone}</a> : blank,
+          },
+          ...(task.originatingUnit
+            ? [{ key: 'origin', label: '提出单位', children: task.originatingUnit.name }]
+            : []),
+        ]}
+      />
+    </Section>
+  );
+}
+
+function Pilot({ pilot }: { pilot: NonNullable<TTaskDetail['pilot']> }) {
+  return (
+    <Section id="pilot" title="试点信息">
+      <Descriptions
+        bordered
+        size="small"
+        column={{ xs: 1, sm: 1, md: 2 }}
+        items={[
+          { key: 'batch', label: '批次', children: orBlank(pilot.batch) },
+          { key: 'stage', label: '所处阶段', children: <Tag color="blue">{PilotStageEnum.labels[pilot.stage]}</Tag> },
+          { key: 'level', label: '批准层级', children: TaskLevelEnum.labels[pilot.approvingLevel] },
+          { key: 'county', label: '申报县（市、区）', children: orBlank(pilot.applyingCounty?.name) },
+          { key: 'guide', label: '指导单位', children: orBlank(pilot.guidingUnit) },
+          { key: 'term', label: '试点期限', children: `${pilot.termStart} 至 ${pilot.termEnd}` },
+          ...(pilot.extendedTo
+            ? [
+                { key: 'ext', label: '延期至', children: pilot.extendedTo },
+                { key: 'reason', label: '延期理由', children: orBlank(pilot.extensionReason) },
+              ]
+            : []),
+        ]}
+      />
+    </Section>
+  );
+}
+
+export function TaskDetailView({ task }: { task: TTaskDetail }) {
+  return (
+    <article data-testid="task-detail">
+      <Header task={task} />
+      <TaskBook task={task} />
+      <Timetable task={task} />
+      <Responsibility task={task} />
+      {task.list === 'pilot' && task.pilot && <Pilot pilot={task.pilot} />}
+      <Text type="secondary" style={{ display: 'block', marginTop: 12, fontSize: 12 }}>
+        最后更新：{formatDateTime(task.updatedAt)}（第 {task.version} 版）
+      </Text>
+    </article>
+  );
+}

@@ -1,0 +1,27 @@
+import { TaskListEnum, TaskStatusEnum, type TaskList, type TaskStatus } from '@reform/contracts';
+import { Tag } from 'antd';
+
+const listColors: Record<TaskList, string> = { mandate: 'red', pilot: 'blue', innovation: 'purple' };
+const statusColors: Record<TaskStatus, string> = {
+  draft: 'default',
+  active: 'processing',
+  suspended: 'warning',
+  completed: 'success',
+  closed: 'default',
+};
+
+export function ListTag({ list }: { list: TaskList }) {
+  return (
+    <Tag color={listColors[list]} style={{ marginInlineEnd: 0 }}>
+      {TaskListEnum.labels[list]}
+    </Tag>
+  );
+}
+
+export function StatusTag({ status }: { status: TaskStatus }) {
+  return (
+    <Tag color={statusColors[status]} style={{ marginInlineEnd: 0 }}>
+      {TaskStatusEnum.labels[status]}
+    </Tag>
+  );
+}

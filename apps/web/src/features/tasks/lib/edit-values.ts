@@ -1,0 +1,190 @@
+import {
+  TaskLevelEnum,
+  TaskPriorityEnum,
+  TaskStatusEnum,
+  ZTaskEditableFields,
+  messages,
+  type TTaskDetail,
+  type TTaskEditableField,
+  type TTaskEditableFields,
+  type TaskLevel,
+  type TaskPriority,
+  type TaskStatus,
+} from '@reform/contracts';
+import dayjs, { type Dayjs } from 'dayjs';
+import type { z } from 'zod';
+
+export const editableFieldNames = Object.keys(ZTaskEditableFields.shape) as TTaskEditableField[];
+
+export const fieldLabels: Record<TTaskEditableField, string> = {
+  title: '任务名称',
+  status: '状态',
+  field: '领域',
+  level: '层级',
+  priority: '优先级',
+  year: '年度',
+  batch: '批次',
+  tags: '标签',
+  objective: '工作目标',
+  acceptanceCriteria: '验收标准',
+  startDate: '开始日期',
+  deadline: '完成时限',
+  leadLeader: '领衔领导',
+  leadUnitId: '牵头单位',
+  specialGroupId: '专项小组',
+  cooperatingUnitIds: '配合单位',
+  contactName: '联系人',
+  contactPhone: '联系电话',
+  measures: '主要举措',
+};
+
+/** What antd's controls hold: dayjs for dates, '' for an empty text, null for a cleared select. */
+export interface EditFormValues {
+  title: string;
+  status: TaskStatus;
+  field: string;
+  level: TaskLevel;
+  priority: TaskPriority;
+  year: number | null;
+  batch: string;
+  tags: string[];
+  objective: string;
+  acceptanceCriteria: string;
+  startDate: Dayjs | null;
+  deadline: Dayjs | null;
+  leadLeader: string;
+  leadUnitId: number | null;
+  specialGroupId: number | null;
+  cooperatingUnitIds: number[];
+  contactName: string;
+  contactPhone: string;
+  measures: string[];
+}
+
+export function editableOf(task: TTaskDetail): TTaskEditableFields {
+  return {
+    title: task.title,
+    status: task.status,
+    field: task.field,
+    level: task.level,
+    priority: task.priority,
+    year: task.year,
+    batch: task.batch,
+    tags: task.tags,
+    objective: task.objective,
+    acceptanceCriteria: task.acceptanceCriteria,
+    startDate: task.startDate,
+    deadline: task.deadline,
+    leadLeader: task.leadLeader,
+    leadUnitId: task.leadUnit.id,
+    specialGroupId: task.specialGroup?.id ?? null,
+    cooperatingUnitIds: task.cooperatingUnits.map((unit) => unit.id),
+    contactName: task.contactName,
+    contactPhone: task.contactPhone,
+    measures: [...task.measures].sort((a, b) => a.seq - b.seq).map((measure) => measure.content),
+  };
+}
+
+const DATE = 'YYYY-MM-DD';
+
+export function toFormValues(fields: TTaskEditableFields): EditFormValues {
+  return {
+    ...fields,
+    batch: fields.batch ?? '',
+    startDate: dayjs(fields.startDate, DATE),
+    deadline: dayjs(fields.deadline, DATE),
+  };
+}
+
+/** The form's values in the shape the contract's schema parses (it does the trimming and checking). */
+export function fromFormValues(values: Partial<EditFormValues>): Record<TTaskEditableField, unknown> {
+  return {
+    title: values.title ?? '',
+    status: values.status,
+    field: values.field ?? '',
+    level: values.level,
+    priority: values.priority,
+    year: values.year ?? undefined,
+    batch: values.batch?.trim() ? values.batch : null,
+    tags: values.tags ?? [],
+    objective: values.objective ?? '',
+    acceptanceCriteria: values.acceptanceCriteria ?? '',
+    startDate: values.startDate ? values.startDate.format(DATE) : undefined,
+    deadline: values.deadline ? values.deadline.format(DATE) : undefined,
+    leadLeader: values.leadLeader ?? '',
+    leadUnitId: values.leadUnitId ?? undefined,
+    specialGroupId: values.specialGroupId ?? null,
+    cooperatingUnitIds: values.cooperatingUnitIds ?? [],
+    contactName: values.contactName ?? '',
+    contactPhone: values.contactPhone ?? '',
+    measures: (values.measures ?? []).map((measure) => measure ?? ''),
+  };
+}
+
+export function pickFields<T extends Partial<Record<TTaskEditableField, unknown>>>(
+  values: T,
+  names: readonly TTaskEditableField[],
+): Partial<T> {
+  return Object.fromEntries(names.filter((name) => name in values).map((name) => [name, values[name]])) as Partial<T>;
+}
+
+/**
+ * The contract's schema, narrowed to the fields this user may change (a field they cannot fix
+ * must not block their save), plus the update body's rule that the deadline is not before the start.
+ */
+export function buildEditSchema(
+  editable: readonly TTaskEditableField[],
+  fixed: Pick<TTaskEditableFields, 'startDate' | 'deadline'>,
+): z.ZodType<Partial<TTaskEditableFields>> {
+  const mask = Object.fromEntries(editable.map((name) => [name, true as const])) as { [K in TTaskEditableField]?: true };
+  return ZTaskEditableFields.pick(mask).refine(
+    (value: Partial<TTaskEditableFields>) => (value.deadline ?? fixed.deadline) >= (value.startDate ?? fixed.startDate),
+    { error: messages.deadlineBeforeStart.zh, path: [editable.includes('deadline') ? 'deadline' : 'startDate'] },
+  );
+}
+
+function comparable(name: TTaskEditableField, value: unknown): string {
+  // The order in which cooperating units were picked carries no meaning; the order of measures does.
+  if (name === 'cooperatingUnitIds' && Array.isArray(value)) return JSON.stringify([...value].sort());
+  return JSON.stringify(value ?? null);
+}
+
+export function sameValue(name: TTaskEditableField, a: unknown, b: unknown): boolean {
+  return comparable(name, a) === comparable(name, b);
+}
+
+/** The fields of `next` that differ from `base`. */
+export function changedFields(
+  base: Partial<Record<TTaskEditableField, unknown>>,
+  next: Partial<Record<TTaskEditableField, unknown>>,
+): Partial<TTaskEditableFields> {
+  const changes: Record<string, unknown> = {};
+  for (const name of editableFieldNames) {
+    if (name in next && !sameValue(name, base[name], next[name])) changes[name] = next[name];
+  }
+  return changes as Partial<TTaskEditableFields>;
+}
+
+/** A field's value as a person reads it, for the conflict comparison. */
+export function describeValue(name: TTaskEditableField, value: unknown, unitName: (id: number) => string): string {
+  if (value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) return '（空）';
+  switch (name) {
+    case 'status':
+      return TaskStatusEnum.labels[value as TaskStatus] ?? String(value);
+    case 'level':
+      return TaskLevelEnum.labels[value as TaskLevel] ?? String(value);
+    case 'priority':
+      return TaskPriorityEnum.labels[value as TaskPriority] ?? String(value);
+    case 'leadUnitId':
+    case 'specialGroupId':
+      return unitName(value as number);
+    case 'cooperatingUnitIds':
+      return (value as number[]).map(unitName).join('、');
+    case 'tags':
+      return (value as string[]).join('、');
+    case 'measures':
+      return (value as string[]).map((measure, index) => `${index + 1}. ${measure}`).join('\n');
+    default:
+      return String(value);
+  }
+}
