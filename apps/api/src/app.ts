@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
 import type { Database } from '@reform/db';
 import { todayInShanghai } from '@reform/domain';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
@@ -12,8 +13,11 @@ import { errorHandler } from './plugins/error-handler.ts';
 import { spa } from './plugins/spa.ts';
 import authRoutes from './routes/api/auth/index.ts';
 import healthRoutes from './routes/api/health/index.ts';
+import ledgerRoutes from './routes/api/ledger/index.ts';
 import adjustmentRoutes from './routes/api/adjustments/index.ts';
+import evidenceRoutes from './routes/api/evidence/index.ts';
 import taskCommentRoutes from './routes/api/tasks/comments.ts';
+import taskEvidenceRoutes from './routes/api/tasks/evidence.ts';
 import taskRoutes from './routes/api/tasks/index.ts';
 import taskTimetableRoutes from './routes/api/tasks/timetable.ts';
 import timetableRoutes from './routes/api/timetable/index.ts';
@@ -26,6 +30,8 @@ z.config(z.locales.zhCN());
 declare module 'fastify' {
   interface FastifyInstance {
     db: Database;
+    /** Where evidence files are kept, outside the web root. */
+    filesDir: string;
     /** Today's date in Shanghai (YYYY-MM-DD), from the app's clock. */
     today(): string;
   }
@@ -33,6 +39,8 @@ declare module 'fastify' {
 
 export interface AppOptions {
   db: Database;
+  /** Folder for evidence files (outside the web root); shared storage when API processes run on several machines. */
+  filesDir: string;
   sessionTtlHours?: number;
   cookieSecure?: boolean;
   /** Folder of the built web app; null serves the API only. */
@@ -56,6 +64,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('db', options.db);
+  app.decorate('filesDir', options.filesDir);
   app.decorate('today', () => todayInShanghai(clock()));
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
@@ -63,6 +72,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   await app.register(cookie);
   // Ledger uploads (台账导入): one .xlsx of at most 20 MB per request.
+  await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1 } });
   await app.register(docs);
 
   await app.register(errorHandler);
@@ -80,8 +90,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(taskRoutes, { prefix: '/api/tasks' });
   await app.register(taskTimetableRoutes, { prefix: '/api/tasks' });
   await app.register(taskCommentRoutes, { prefix: '/api/tasks' });
+  await app.register(taskEvidenceRoutes, { prefix: '/api/tasks' });
+  await app.register(evidenceRoutes, { prefix: '/api/evidence' });
   await app.register(todoRoutes, { prefix: '/api/todos' });
   await app.register(adjustmentRoutes, { prefix: '/api/adjustments' });
+  await app.register(ledgerRoutes, { prefix: '/api/ledger' });
   await app.register(timetableRoutes, { prefix: '/api/timetable' });
   await app.register(spa, { webDist: options.webDist ?? null });
   return app;

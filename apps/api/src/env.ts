@@ -9,6 +9,8 @@ const ZEnv = z.object({
   /** A PostgreSQL URL. Without it the embedded database (PGlite) in DATA_DIR is used. */
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   DATA_DIR: z.string().default(resolve(import.meta.dirname, '../../../.data')),
+  /** Evidence files; defaults to DATA_DIR/files. Must be shared storage when API processes run on several machines. */
+  FILES_DIR: z.string().optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),

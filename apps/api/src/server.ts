@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { migrate } from '@reform/db';
 import { todayInShanghai } from '@reform/domain';
 import { seedDemo } from '@reform/seeds';
@@ -20,6 +20,7 @@ if (db.kind === 'pglite' && (await db.prisma.unit.count()) === 0) {
 
 const app = await buildApp({
   db,
+  filesDir: env.FILES_DIR ?? join(env.DATA_DIR, 'files'),
   sessionTtlHours: env.SESSION_TTL_HOURS,
   cookieSecure: env.COOKIE_SECURE,
   webDist: resolve(import.meta.dirname, '../../web/dist'),

@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { defaultMigrationsDir } from '@reform/db';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildTestApp, sessionCookieOf, type TestApp } from './helpers.ts';
 
 let t: TestApp;
@@ -139,6 +139,19 @@ describe('system', () => {
     expect(Object.keys(response.json().paths)).toEqual(
       expect.arrayContaining(['/api/tasks/', '/api/tasks/{id}', '/api/auth/login', '/api/units/']),
     );
+  });
+
+  it('answers an unexpected failure with 500 and a request id, never the stack or the SQL', async () => {
+    const cookie = await t.login('admin');
+    const failure = vi
+      .spyOn(t.db.prisma.unit, 'findMany')
+      .mockRejectedValueOnce(new Error('relation "unit" does not exist: SELECT * FROM "unit"'));
+    const response = await t.app.inject({ method: 'GET', url: '/api/units', headers: { cookie } });
+    failure.mockRestore();
+    expect(response.statusCode).toBe(500);
+    const body = response.json();
+    expect(body).toEqual({ statusCode: 500, code: 'INTERNAL', message: '服务器内部错误，请稍后重试', requestId: response.headers['x-request-id'] });
+    expect(response.body).not.toMatch(/SELECT|relation|at .*\.ts/);
   });
 
   it('answers an unknown API path with a JSON 404', async () => {

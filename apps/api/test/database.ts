@@ -32,6 +32,9 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   return {
     db,
     async drop() {
+      // pg-pool's end() resolves before its connections have closed, so DROP … WITH (FORCE) can
+      // hit one still closing; without a listener the pool re-throws that as an uncaught error.
+      db.pool.on('error', () => {});
       await db.close();
       const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
       await client.connect();

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Database } from '@reform/db';
 import { seedDemo } from '@reform/seeds';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
@@ -11,6 +14,7 @@ export const DEMO_PASSWORD = 'Reform@2026';
 export interface TestApp {
   app: FastifyInstance;
   db: Database;
+  filesDir: string;
   /** Signs in as a demo account and returns the Cookie header to send. */
   login(username: string): Promise<string>;
   close(): Promise<void>;
@@ -19,11 +23,13 @@ export interface TestApp {
 export async function buildTestApp(options: { seed?: boolean } = {}): Promise<TestApp> {
   const { db, drop } = await createTestDatabase();
   if (options.seed ?? true) await seedDemo(db.prisma, { today: TEST_TODAY });
-  const app = await buildApp({ db, clock: () => new Date(`${TEST_TODAY}T10:00:00+08:00`) });
+  const filesDir = mkdtempSync(join(tmpdir(), 'reform-files-'));
+  const app = await buildApp({ db, filesDir, clock: () => new Date(`${TEST_TODAY}T10:00:00+08:00`) });
   await app.ready();
   return {
     app,
     db,
+    filesDir,
     async login(username) {
       const response = await app.inject({
         method: 'POST',
@@ -36,6 +42,7 @@ export async function buildTestApp(options: { seed?: boolean } = {}): Promise<Te
     async close() {
       await app.close();
       await drop();
+      rmSync(filesDir, { recursive: true, force: true });
     },
   };
 }

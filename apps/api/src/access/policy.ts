@@ -18,8 +18,11 @@ export const permissionTable = {
   'tasks:update': ['admin', 'county_office', 'unit_staff'],
   'tasks:create': ['admin', 'county_office'],
   'timetable:plan': ['admin', 'county_office'],
+  'ledger:import': ['admin', 'county_office'],
+  'ledger:export': ['admin', 'county_office', 'unit_staff', 'leader'],
   'timetable:report': ['admin', 'county_office', 'unit_staff'],
   'comments:write': ['admin', 'county_office', 'unit_staff'],
+  'evidence:upload': ['admin', 'county_office', 'unit_staff'],
   'todos:read': ['admin', 'county_office', 'unit_staff', 'leader'],
 } as const satisfies Record<string, 'public' | readonly Role[]>;
 

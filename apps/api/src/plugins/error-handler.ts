@@ -81,8 +81,10 @@ export const errorHandler = fp(async (app: FastifyInstance) => {
       case 'FST_ERR_CTP_EMPTY_JSON_BODY':
         return send(reply, request, AppErrorCode.BadRequest, errorText.badJson);
       case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
         return send(reply, request, AppErrorCode.UnsupportedMediaType, errorText.mediaType);
       case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      case 'FST_REQ_FILE_TOO_LARGE':
         return send(reply, request, AppErrorCode.PayloadTooLarge, errorText.tooLarge);
     }
     request.log.error({ err: error }, 'unhandled error');

@@ -1,8 +1,9 @@
 import type { TComment } from '@reform/contracts';
 import type { Prisma } from '@reform/db';
+import { personSelect } from '../people.ts';
 
 export const commentInclude = {
-  author: { select: { displayName: true, unit: { select: { name: true } } } },
+  author: personSelect,
   mentions: { include: { unit: { select: { name: true } } }, orderBy: { unitId: 'asc' } },
 } satisfies Prisma.TaskCommentInclude;
 

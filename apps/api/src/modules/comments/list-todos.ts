@@ -1,6 +1,7 @@
 import type { TTodo } from '@reform/contracts';
 import { AppError, AppErrorCode, errorText } from '../../errors.ts';
 import type { UseCaseContext } from '../context.ts';
+import { personSelect } from '../people.ts';
 
 /** Comments that mention the user's unit and that the unit has not yet marked done. */
 export async function listTodos(ctx: UseCaseContext): Promise<TTodo[]> {
@@ -10,7 +11,7 @@ export async function listTodos(ctx: UseCaseContext): Promise<TTodo[]> {
       comment: {
         include: {
           task: { select: { id: true, code: true, title: true } },
-          author: { select: { displayName: true, unit: { select: { name: true } } } },
+          author: personSelect,
         },
       },
     },

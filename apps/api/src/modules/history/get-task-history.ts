@@ -1,5 +1,6 @@
 import { TaskStatusEnum, taskFieldLabels, type THistoryEntry } from '@reform/contracts';
 import type { UseCaseContext } from '../context.ts';
+import { personLabel, personSelect } from '../people.ts';
 import { findTaskInScope } from '../tasks/get-task.ts';
 
 const actionLabels: Record<string, string> = {
@@ -31,7 +32,7 @@ export async function getTaskHistory(ctx: UseCaseContext, taskId: number): Promi
   await findTaskInScope(ctx, taskId);
   const rows = await ctx.db.prisma.auditLog.findMany({
     where: { entity: 'task', entityId: String(taskId) },
-    include: { actor: { select: { displayName: true, unit: { select: { name: true } } } } },
+    include: { actor: personSelect },
     orderBy: { id: 'desc' },
   });
   const unitIds = new Set<number>();
@@ -46,7 +47,7 @@ export async function getTaskHistory(ctx: UseCaseContext, taskId: number): Promi
   return rows.map((row) => ({
     id: String(row.id),
     at: row.at.toISOString(),
-    actor: row.actor ? `${row.actor.displayName}（${row.actor.unit.name}）` : '系统',
+    actor: row.actor ? personLabel(row.actor) : '系统',
     action: actionLabels[row.action] ?? row.action,
     lines: Object.entries(row.changes as Record<string, { from: unknown; to: unknown }>).map(([field, change]) => {
       const label = taskFieldLabels[field] ?? field;

@@ -1,11 +1,15 @@
-import type { TTaskListQuery, TTaskListResponse } from '@reform/contracts';
+import type { TLedgerExportQuery, TTaskListQuery, TTaskListResponse } from '@reform/contracts';
 import type { Prisma } from '@reform/db';
 import { taskScope } from '../../access/policy.ts';
 import type { UseCaseContext } from '../context.ts';
 import { refreshLights } from './refresh-lights.ts';
 import { taskListInclude, toListItem } from './task-dto.ts';
 
-async function filtersOf(ctx: UseCaseContext, query: TTaskListQuery): Promise<Prisma.TaskWhereInput[]> {
+/** The list's filters, the user's scope first; shared by the list and the Excel export. */
+export async function taskFilters(
+  ctx: UseCaseContext,
+  query: TTaskListQuery | TLedgerExportQuery,
+): Promise<Prisma.TaskWhereInput[]> {
   const filters: Prisma.TaskWhereInput[] = [taskScope(ctx.user)];
   if (query.list) filters.push({ list: query.list });
   if (query.status) filters.push({ status: query.status });
@@ -35,7 +39,7 @@ async function filtersOf(ctx: UseCaseContext, query: TTaskListQuery): Promise<Pr
 
 export async function listTasks(ctx: UseCaseContext, query: TTaskListQuery): Promise<TTaskListResponse> {
   await refreshLights(ctx.db, ctx.today);
-  const where: Prisma.TaskWhereInput = { AND: await filtersOf(ctx, query) };
+  const where: Prisma.TaskWhereInput = { AND: await taskFilters(ctx, query) };
   const total = await ctx.db.prisma.task.count({ where });
   const rows = await ctx.db.prisma.task.findMany({
     where,

@@ -1,0 +1,30 @@
+import { createReadStream, type ReadStream } from 'node:fs';
+import { access } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { TEvidenceFile } from '@reform/contracts';
+import { AppError, AppErrorCode, errorText } from '../../errors.ts';
+import type { UseCaseContext } from '../context.ts';
+import { findTaskInScope } from '../tasks/get-task.ts';
+import { evidenceInclude, toEvidence } from './evidence-dto.ts';
+
+export async function listEvidence(ctx: UseCaseContext, taskId: number): Promise<TEvidenceFile[]> {
+  await findTaskInScope(ctx, taskId);
+  const rows = await ctx.db.prisma.evidenceFile.findMany({ where: { taskId }, include: evidenceInclude, orderBy: { id: 'asc' } });
+  return rows.map(toEvidence);
+}
+
+/** Opens an evidence file for download, if its task is in the user's scope (else 404). */
+export async function openEvidence(
+  ctx: UseCaseContext,
+  filesDir: string,
+  id: number,
+): Promise<{ file: TEvidenceFile; stream: ReadStream }> {
+  const row = await ctx.db.prisma.evidenceFile.findUnique({ where: { id }, include: evidenceInclude });
+  if (!row) throw new AppError(AppErrorCode.NotFound, errorText.notFound);
+  await findTaskInScope(ctx, row.taskId);
+  const path = join(filesDir, row.storedName);
+  await access(path).catch(() => {
+    throw new AppError(AppErrorCode.NotFound, errorText.notFound);
+  });
+  return { file: toEvidence(row), stream: createReadStream(path) };
+}

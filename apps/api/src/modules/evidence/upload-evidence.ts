@@ -1,0 +1,81 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { evidenceKinds, type TEvidenceFile } from '@reform/contracts';
+import { fileTypeFromBuffer } from 'file-type';
+import { AppError, AppErrorCode, errorText } from '../../errors.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import type { UseCaseContext } from '../context.ts';
+import { loadTaskFor } from '../timetable/load-plannable-task.ts';
+import { evidenceInclude, toEvidence } from './evidence-dto.ts';
+
+// Office files sniff as OOXML (docx/xlsx/pptx) or as the older compound format (cfb: doc, xls,
+// ppt, and WPS's wps/et/dps). Anything else — scripts, archives, executables — is refused.
+const ALLOWED = new Set([
+  'application/pdf',
+  'image/jpeg',
+  'image/png',
+  'image/gif',
+  'image/webp',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+  'application/x-cfb',
+]);
+
+export interface UploadedFile {
+  filename: string;
+  content: Buffer;
+  milestoneId: number | null;
+}
+
+/** Stores an evidence file outside the web root under a generated name, then records it; a failure leaves nothing behind. */
+export async function uploadEvidence(ctx: UseCaseContext, filesDir: string, taskId: number, file: UploadedFile): Promise<TEvidenceFile> {
+  const task = await loadTaskFor(ctx, taskId, 'report');
+  if (file.milestoneId !== null && !task.milestones.some((m) => m.id === file.milestoneId)) {
+    throw new AppError(AppErrorCode.BadRequest, errorText.invalid, {
+      fields: [{ path: 'milestoneId', message: { zh: '节点不属于该任务', en: 'The milestone does not belong to this task' } }],
+    });
+  }
+  const type = await fileTypeFromBuffer(file.content);
+  if (!type || !ALLOWED.has(type.mime)) {
+    throw new AppError(AppErrorCode.UnsupportedMediaType, {
+      zh: `不支持的文件类型，请上传${evidenceKinds}`,
+      en: 'Unsupported file type: upload a PDF, an office document or an image',
+    });
+  }
+  await mkdir(filesDir, { recursive: true });
+  const storedName = randomUUID();
+  const path = join(filesDir, storedName);
+  await writeFile(path, file.content, { flag: 'wx' });
+  try {
+    const row = await ctx.db.prisma.$transaction(async (tx) => {
+      const created = await tx.evidenceFile.create({
+        data: {
+          taskId,
+          milestoneId: file.milestoneId,
+          originalName: file.filename.slice(0, 200),
+          storedName,
+          mimeType: type.mime,
+          size: file.content.length,
+          sha256: createHash('sha256').update(file.content).digest('hex'),
+          uploadedById: ctx.user.id,
+        },
+        include: evidenceInclude,
+      });
+      await recordAudit(tx, {
+        actorId: ctx.user.id,
+        entity: 'task',
+        entityId: taskId,
+        action: 'evidence',
+        changes: { evidence: { from: null, to: created.originalName } },
+        requestId: ctx.requestId,
+      });
+      return created;
+    });
+    return toEvidence(row);
+  } catch (error) {
+    await rm(path, { force: true });
+    throw error;
+  }
+}

@@ -1,0 +1,134 @@
+import {
+  TaskListEnum,
+  ZErrorBody,
+  ZLedgerCheckResult,
+  ZLedgerExportQuery,
+  ZLedgerImportQuery,
+  ZLedgerImportResult,
+  ZLedgerMapping,
+  type TaskList,
+  type TLedgerMapping,
+} from '@reform/contracts';
+import { parseListLabel } from '@reform/domain';
+import type { FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError, AppErrorCode, errorText, type Bilingual } from '../../../errors.ts';
+import { exportLedger } from '../../../modules/ledger/export-ledger.ts';
+import { importLedger } from '../../../modules/ledger/import-ledger.ts';
+import { contextOf } from '../../context.ts';
+import { errorResponses } from '../../errors.ts';
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+const noFile: Bilingual = { zh: '请上传 Excel 台账文件（表单字段 file，.xlsx 格式）', en: 'Upload the ledger as the form field "file" (.xlsx)' };
+const tooLarge: Bilingual = { zh: '文件过大：台账文件不能超过 20 MB，且每次只能上传一个文件', en: 'The file is too large (at most 20 MB, one file)' };
+
+const invalidField = (path: string, zh: string, en: string) =>
+  new AppError(AppErrorCode.BadRequest, errorText.invalid, { fields: [{ path, message: { zh, en } }] });
+
+interface ImportForm {
+  file: Buffer;
+  mapping?: TLedgerMapping;
+  list?: TaskList;
+}
+
+/** Reads the multipart form of an import: the file, and the optional mapping and default list. */
+async function readForm(request: FastifyRequest): Promise<ImportForm> {
+  if (!request.isMultipart()) throw new AppError(AppErrorCode.UnsupportedMediaType, noFile);
+  let file: Buffer | undefined;
+  const fields: Record<string, string> = {};
+  try {
+    for await (const part of request.parts()) {
+      if (part.type === 'file') {
+        const buffer = await part.toBuffer();
+        if (part.fieldname === 'file') file = buffer;
+      } else fields[part.fieldname] = String(part.value ?? '');
+    }
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === 'FST_REQ_FILE_TOO_LARGE' || code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT') {
+      throw new AppError(AppErrorCode.PayloadTooLarge, tooLarge);
+    }
+    throw error;
+  }
+  if (!file || file.length === 0) throw new AppError(AppErrorCode.BadRequest, noFile);
+
+  const form: ImportForm = { file };
+  const mappingText = fields.mapping?.trim();
+  if (mappingText) {
+    let json: unknown;
+    try {
+      json = JSON.parse(mappingText);
+    } catch {
+      throw invalidField('mapping', '列对应关系（mapping）不是有效的 JSON', 'mapping is not valid JSON');
+    }
+    const mapping = ZLedgerMapping.safeParse(json);
+    if (!mapping.success) {
+      throw invalidField('mapping', `列对应关系（mapping）有误：${mapping.error.issues[0]?.message ?? ''}`, 'mapping is invalid');
+    }
+    form.mapping = mapping.data;
+  }
+  const listText = fields.list?.trim();
+  if (listText) {
+    const list = TaskListEnum.schema.safeParse(listText).data ?? parseListLabel(listText);
+    if (!list) throw invalidField('list', `无法识别的清单类别“${listText}”`, `Unknown list "${listText}"`);
+    form.list = list;
+  }
+  return form;
+}
+
+const ledger: FastifyPluginAsyncZod = async (app) => {
+  app.post(
+    '/import',
+    {
+      config: { permission: 'ledger:import' },
+      schema: {
+        tags: ['ledger'],
+        summary: '台账导入（multipart：file 为 .xlsx；可选 mapping、list；dryRun=true 只检查不写入）',
+        consumes: ['multipart/form-data'],
+        querystring: ZLedgerImportQuery,
+        response: {
+          200: z.union([ZLedgerCheckResult, ZLedgerImportResult]),
+          422: ZLedgerCheckResult,
+          413: ZErrorBody,
+          415: ZErrorBody,
+          ...errorResponses,
+        },
+      },
+    },
+    async (request, reply) => {
+      const ctx = contextOf(request);
+      const form = await readForm(request);
+      const outcome = await importLedger(ctx, {
+        file: form.file,
+        mapping: form.mapping,
+        defaultList: form.list,
+        dryRun: request.query.dryRun === 'true',
+      });
+      return reply.status(outcome.kind === 'rejected' ? 422 : 200).send(outcome.result);
+    },
+  );
+
+  app.get(
+    '/export.xlsx',
+    {
+      config: { permission: 'ledger:export' },
+      schema: {
+        tags: ['ledger'],
+        summary: '台账导出（筛选条件同任务清单，导出范围内全部任务）',
+        querystring: ZLedgerExportQuery,
+        produces: [XLSX_TYPE],
+        response: { 200: z.any().describe('.xlsx 文件'), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const { filename, buffer } = await exportLedger(contextOf(request), request.query);
+      return reply
+        .header('content-type', XLSX_TYPE)
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(filename)}`)
+        .send(buffer);
+    },
+  );
+};
+export default ledger;

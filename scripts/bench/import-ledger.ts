@@ -1,0 +1,94 @@
+/**
+ * Benchmark of the ledger import (台账导入): a 5,000-row ledger generated with exceljs, imported
+ * through the real API (app.inject, multipart) into a fresh embedded database with the demo city.
+ * Dry runs and real imports, 3 runs each; prints p50 and max.
+ *
+ *   npx tsx scripts/bench/import-ledger.ts [rows]
+ *
+ * Set TEST_DATABASE_URL to run against PostgreSQL instead of the embedded database.
+ */
+import { cpus, totalmem } from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { day, ledgerXlsx, multipartBody, type FixtureCell } from '../../apps/api/test/fixtures/ledgers.ts';
+import { buildTestApp, type TestApp } from '../../apps/api/test/helpers.ts';
+
+const ROWS = Number(process.argv[2] ?? 5_000);
+const RUNS = 3;
+const HEADERS = ['序号', '改革任务', '清单类别', '领域', '牵头单位', '配合单位', '领衔领导', '完成时限', '目标任务'];
+const LISTS = ['重大改革任务', '改革试点', '地方创新项目'];
+const FIELDS = ['经济体制', '数字化改革', '社会治理', '城乡融合', '营商环境'];
+
+async function generate(units: string[], run: number): Promise<Buffer> {
+  const rows: FixtureCell[][] = [];
+  for (let i = 0; i < ROWS; i++) {
+    const lead = units[i % units.length]!;
+    const coop = [units[(i * 7 + 3) % units.length]!, units[(i * 11 + 5) % units.length]!].filter((u) => u !== lead);
+    const month = 1 + (i % 12);
+    // Deadlines as offices write them: date cells, ISO text and 年月底 phrases.
+    const deadline = i % 3 === 0 ? day(`2027-${String(month).padStart(2, '0')}-28`) : i % 3 === 1 ? `2028-${month}-15` : `2027年${month}月底`;
+    rows.push([
+      i + 1,
+      `第${run}批台账导入压测改革任务${String(i + 1).padStart(5, '0')}号`,
+      LISTS[i % LISTS.length]!,
+      FIELDS[i % FIELDS.length]!,
+      lead,
+      [...new Set(coop)].join('、'),
+      '张三（副市长）',
+      deadline,
+      '到期完成改革目标，形成可复制推广的制度成果。',
+    ]);
+  }
+  return ledgerXlsx({ title: `压测台账（${ROWS} 行）`, headers: HEADERS, rows });
+}
+
+async function timeImport(t: TestApp, cookie: string, file: Buffer, dryRun: boolean): Promise<{ ms: number; status: number; body: string }> {
+  const { payload, headers } = multipartBody({ file: { filename: 'bench.xlsx', content: file } });
+  const started = performance.now();
+  const response = await t.app.inject({ method: 'POST', url: `/api/ledger/import?dryRun=${dryRun}`, headers: { ...headers, cookie }, payload });
+  return { ms: performance.now() - started, status: response.statusCode, body: response.body };
+}
+
+const p50 = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const fmt = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
+async function main() {
+  const setupStarted = performance.now();
+  const t = await buildTestApp();
+  const cookie = await t.login('admin');
+  const units = (
+    await t.db.prisma.unit.findMany({ where: { kind: { in: ['department', 'county'] } }, select: { name: true }, orderBy: { id: 'asc' } })
+  ).map((u) => u.name);
+  const files = await Promise.all([1, 2, 3].map((run) => generate(units, run)));
+  console.log(`setup (database, demo data, ${RUNS} ledgers of ${ROWS} rows, ${(files[0]!.length / 1024).toFixed(0)} KB each): ${fmt(performance.now() - setupStarted)}`);
+
+  const dry: number[] = [];
+  const real: number[] = [];
+  try {
+    for (let run = 0; run < RUNS; run++) {
+      const result = await timeImport(t, cookie, files[0]!, true);
+      const body = JSON.parse(result.body) as { valid: number; errors: unknown[] };
+      if (result.status !== 200 || body.valid !== ROWS) throw new Error(`dry run ${run + 1}: ${result.status} ${result.body.slice(0, 500)}`);
+      dry.push(result.ms);
+    }
+    for (let run = 0; run < RUNS; run++) {
+      const before = await t.db.prisma.task.count();
+      const result = await timeImport(t, cookie, files[run]!, false);
+      if (result.status !== 200) throw new Error(`import ${run + 1}: ${result.status} ${result.body.slice(0, 500)}`);
+      const after = await t.db.prisma.task.count();
+      if (after - before !== ROWS) throw new Error(`import ${run + 1} wrote ${after - before} tasks`);
+      real.push(result.ms);
+      console.log(`import ${run + 1}: ${fmt(result.ms)} (${after} tasks in the database)`);
+    }
+  } finally {
+    await t.close();
+  }
+
+  const database = process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'embedded (PGlite)';
+  console.log(`\n台账导入 benchmark — ${ROWS} rows, ${database}, Node ${process.version}, ${cpus().length} CPUs, ${(totalmem() / 2 ** 30).toFixed(1)} GiB`);
+  console.log('| operation | runs | p50 | max |');
+  console.log('|---|---|---|---|');
+  console.log(`| dry run (check only) | ${RUNS} | ${fmt(p50(dry))} | ${fmt(Math.max(...dry))} |`);
+  console.log(`| import (one transaction) | ${RUNS} | ${fmt(p50(real))} | ${fmt(Math.max(...real))} |`);
+}
+
+await main();

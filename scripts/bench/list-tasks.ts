@@ -1,0 +1,75 @@
+// Benchmark of the task list at scale: `pnpm seed:scale 100000` into a database first, then
+//   BENCH_DATABASE_URL=postgresql://… npx tsx scripts/bench/list-tasks.ts        (PostgreSQL)
+//   BENCH_DATA_DIR=/path/to/.data npx tsx scripts/bench/list-tasks.ts          (embedded)
+// Requests go through the whole Fastify stack in-process (app.inject): routing, session,
+// access policy, validation, query, serialization. Prints p50/p95/max per scenario.
+import { arch, cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { migrate, openDatabase } from '../../packages/db/src/index.ts';
+import { buildApp } from '../../apps/api/src/app.ts';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 30);
+const url = process.env.BENCH_DATABASE_URL;
+const dataDir = process.env.BENCH_DATA_DIR;
+if (!url && !dataDir) throw new Error('Set BENCH_DATABASE_URL or BENCH_DATA_DIR to a database filled by pnpm seed:scale');
+
+const db = await openDatabase({ url, dataDir: dataDir ? join(dataDir, 'pglite') : undefined, poolSize: 4 });
+await migrate(db.pool);
+const app = await buildApp({ db, filesDir: join(process.env.BENCH_DATA_DIR ?? '/tmp', 'bench-files') });
+await app.ready();
+const total = await db.prisma.task.count();
+
+async function login(username: string) {
+  const response = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: 'Reform@2026' } });
+  const cookie = response.cookies.find((c) => c.name === 'reform_sid');
+  if (!cookie) throw new Error(`cannot sign in as ${username}: ${response.body}`);
+  return `reform_sid=${cookie.value}`;
+}
+const cookies = { admin: await login('admin'), staff: await login('staff'), county: await login('county') };
+const county = await db.prisma.unit.findFirstOrThrow({ where: { name: '嘉善县' } });
+
+// A new day makes every light stale: the first list request recomputes all of them.
+await db.pool.query('UPDATE task SET light_as_of = NULL');
+let started = performance.now();
+await app.inject({ method: 'GET', url: '/api/tasks', headers: { cookie: cookies.admin } });
+const refreshMs = performance.now() - started;
+
+const scenarios: [string, keyof typeof cookies, string][] = [
+  ['全部任务，第 1 页', 'admin', '/api/tasks'],
+  ['改革试点 + 红灯', 'admin', '/api/tasks?list=pilot&light=red'],
+  ['牵头单位 = 嘉善县（含镇街）', 'admin', `/api/tasks?unitId=${county.id}`],
+  ['关键词（2 字）“改革”', 'admin', `/api/tasks?q=${encodeURIComponent('改革')}`],
+  ['关键词（4 字）“科技金融”', 'admin', `/api/tasks?q=${encodeURIComponent('科技金融')}`],
+  ['按完成时限倒序，第 100 页', 'admin', '/api/tasks?sort=deadline&order=desc&page=100'],
+  ['按状态灯排序，每页 200', 'admin', '/api/tasks?sort=light&pageSize=200'],
+  ['单位联络员（市科技局）的范围', 'staff', '/api/tasks'],
+  ['县改革办（嘉善县）的范围', 'county', '/api/tasks'],
+  ['任务详情', 'admin', '/api/tasks/1'],
+];
+
+const rows: string[] = [];
+for (const [name, user, path] of scenarios) {
+  const times: number[] = [];
+  let matched = 0;
+  for (let i = 0; i < RUNS + 3; i += 1) {
+    started = performance.now();
+    const response = await app.inject({ method: 'GET', url: path, headers: { cookie: cookies[user] } });
+    const elapsed = performance.now() - started;
+    if (response.statusCode !== 200) throw new Error(`${path}: ${response.statusCode} ${response.body}`);
+    if (i >= 3) times.push(elapsed);
+    matched = (response.json() as { total?: number }).total ?? 1;
+  }
+  times.sort((a, b) => a - b);
+  const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!.toFixed(1);
+  rows.push(`| ${name} | ${matched} | ${at(0.5)} | ${at(0.95)} | ${times.at(-1)!.toFixed(1)} |`);
+}
+
+console.log(`\n${db.kind === 'pglite' ? 'Embedded (PGlite)' : 'PostgreSQL'}, ${total} tasks, ${RUNS} runs per scenario after 3 warm-up runs`);
+console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? arch()}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
+console.log(`Recomputing every status light after a day change (first request of the day): ${(refreshMs / 1000).toFixed(1)} s\n`);
+console.log('| scenario | matching tasks | p50 ms | p95 ms | max ms |');
+console.log('|---|---|---|---|---|');
+for (const row of rows) console.log(row);
+
+await app.close();
+await db.close();
