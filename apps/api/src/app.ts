@@ -20,6 +20,7 @@ import taskCommentRoutes from './routes/api/tasks/comments.ts';
 import taskEvidenceRoutes from './routes/api/tasks/evidence.ts';
 import taskRoutes from './routes/api/tasks/index.ts';
 import taskTimetableRoutes from './routes/api/tasks/timetable.ts';
+import settingRoutes from './routes/api/settings/index.ts';
 import timetableRoutes from './routes/api/timetable/index.ts';
 import todoRoutes from './routes/api/todos/index.ts';
 import unitRoutes from './routes/api/units/index.ts';
@@ -96,6 +97,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(adjustmentRoutes, { prefix: '/api/adjustments' });
   await app.register(ledgerRoutes, { prefix: '/api/ledger' });
   await app.register(timetableRoutes, { prefix: '/api/timetable' });
+  await app.register(settingRoutes, { prefix: '/api/settings' });
   await app.register(spa, { webDist: options.webDist ?? null });
   return app;
 }

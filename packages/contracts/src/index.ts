@@ -9,3 +9,4 @@ export * from './ledger.ts';
 export * from './timetable.ts';
 export * from './comments.ts';
 export * from './evidence.ts';
+export * from './settings.ts';

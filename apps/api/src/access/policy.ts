@@ -23,6 +23,7 @@ export const permissionTable = {
   'timetable:report': ['admin', 'county_office', 'unit_staff'],
   'comments:write': ['admin', 'county_office', 'unit_staff'],
   'evidence:upload': ['admin', 'county_office', 'unit_staff'],
+  'settings:manage': ['admin'],
   'todos:read': ['admin', 'county_office', 'unit_staff', 'leader'],
 } as const satisfies Record<string, 'public' | readonly Role[]>;
 

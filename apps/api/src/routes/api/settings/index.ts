@@ -1,0 +1,29 @@
+import { ZSetting, ZSettingPutBody } from '@reform/contracts';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { listSettings, putSetting } from '../../../modules/settings/manage-settings.ts';
+import { contextOf } from '../../context.ts';
+import { errorResponses } from '../../errors.ts';
+
+const settings: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/',
+    { config: { permission: 'settings:manage' }, schema: { tags: ['settings'], summary: '系统设置', response: { 200: z.array(ZSetting), ...errorResponses } } },
+    async (request) => listSettings(contextOf(request)),
+  );
+  app.put(
+    '/:key',
+    {
+      config: { permission: 'settings:manage' },
+      schema: {
+        tags: ['settings'],
+        summary: '修改一项设置（须带版本号）',
+        params: z.strictObject({ key: z.string().max(50) }),
+        body: ZSettingPutBody,
+        response: { 200: ZSetting, ...errorResponses },
+      },
+    },
+    async (request) => putSetting(contextOf(request), request.params.key, request.body.version, request.body.value),
+  );
+};
+export default settings;
