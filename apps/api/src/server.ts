@@ -25,6 +25,7 @@ const app = await buildApp({
   cookieSecure: env.COOKIE_SECURE,
   webDist: resolve(import.meta.dirname, '../../web/dist'),
   clock,
+  sweepLights: true,
   logger: { level: env.LOG_LEVEL },
 });
 

@@ -39,7 +39,7 @@ function widthOf(text: string): number {
  * reads back in without loss.
  */
 export async function exportLedger(ctx: UseCaseContext, query: TLedgerExportQuery): Promise<LedgerExport> {
-  await refreshLights(ctx.db, ctx.today);
+  await refreshLights(ctx.db, ctx.today, { onlyChanged: true });
   const tasks = await ctx.db.prisma.task.findMany({
     where: { AND: await taskFilters(ctx, query) },
     select: {

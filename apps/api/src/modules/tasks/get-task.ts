@@ -28,7 +28,7 @@ export function editableFieldsOf(ctx: UseCaseContext, task: DetailRow) {
 }
 
 export async function getTask(ctx: UseCaseContext, id: number): Promise<TTaskDetail> {
-  await refreshLights(ctx.db, ctx.today, [id]);
+  await refreshLights(ctx.db, ctx.today, { taskIds: [id] });
   const task = await findTaskInScope(ctx, id);
   const ownership = ownershipOf(task);
   return toDetail(task, {

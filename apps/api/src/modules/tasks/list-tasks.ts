@@ -38,7 +38,7 @@ export async function taskFilters(
 }
 
 export async function listTasks(ctx: UseCaseContext, query: TTaskListQuery): Promise<TTaskListResponse> {
-  await refreshLights(ctx.db, ctx.today);
+  await refreshLights(ctx.db, ctx.today, { onlyChanged: true });
   const where: Prisma.TaskWhereInput = { AND: await taskFilters(ctx, query) };
   const total = await ctx.db.prisma.task.count({ where });
   const rows = await ctx.db.prisma.task.findMany({

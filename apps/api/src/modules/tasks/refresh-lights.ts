@@ -26,13 +26,19 @@ interface MilestoneFactRow {
  * Only the facts the light depends on are read: undone milestones and whether the last
  * quarter was reported.
  */
-export async function refreshLights(db: Database, today: string, taskIds?: readonly number[]): Promise<number> {
+export async function refreshLights(
+  db: Database,
+  today: string,
+  scope: { taskIds?: readonly number[]; onlyChanged?: boolean } = {},
+): Promise<number> {
   const todayColumn = dateColumn(today);
-  const ids = taskIds ? [...taskIds] : null;
+  const ids = scope.taskIds ? [...scope.taskIds] : null;
+  // onlyChanged: just the tasks whose facts changed; the day's rollover is left to the sweeper.
+  const staleBefore = scope.onlyChanged ? null : todayColumn;
   // Cheap, index-served check first: most reads find nothing stale.
   const [anyStale] = await db.prisma.$queryRaw<{ id: number }[]>`
     SELECT id FROM task
-    WHERE (light_as_of IS NULL OR light_as_of < ${todayColumn}::date OR light_as_of > ${todayColumn}::date)
+    WHERE (light_as_of IS NULL OR light_as_of < ${staleBefore}::date OR light_as_of > ${staleBefore}::date)
       AND (${ids}::int[] IS NULL OR id = ANY(${ids}::int[]))
     LIMIT 1`;
   if (!anyStale) return 0;
@@ -49,7 +55,7 @@ export async function refreshLights(db: Database, today: string, taskIds?: reado
                          WHERE r.task_id = t.id AND r.year = ${lastQuarter.year} AND r.quarter = ${lastQuarter.quarter}
                            AND r.status <> 'draft') AS reported
           FROM task t
-          WHERE (t.light_as_of IS NULL OR t.light_as_of < ${todayColumn}::date OR t.light_as_of > ${todayColumn}::date)
+          WHERE (t.light_as_of IS NULL OR t.light_as_of < ${staleBefore}::date OR t.light_as_of > ${staleBefore}::date)
             AND (${ids}::int[] IS NULL OR t.id = ANY(${ids}::int[]))
           ORDER BY t.id LIMIT ${BATCH}
           FOR UPDATE OF t SKIP LOCKED`;

@@ -6,7 +6,6 @@ import type { UseCaseContext } from '../context.ts';
 import { dateColumn, isoDate } from '../dates.ts';
 import { checkTaskReferences } from './check-task-references.ts';
 import { editableFieldsOf, findTaskInScope, getTask } from './get-task.ts';
-import { refreshLights } from './refresh-lights.ts';
 import { editableSnapshot } from './task-dto.ts';
 
 const notAllowed = { zh: '您无权修改此项', en: 'You may not change this field' };
@@ -76,7 +75,6 @@ export async function updateTask(ctx: UseCaseContext, id: number, body: TTaskUpd
     return true;
   });
   if (!saved) await conflict(ctx, id);
-  await refreshLights(ctx.db, ctx.today, [id]);
   return getTask(ctx, id);
 }
 

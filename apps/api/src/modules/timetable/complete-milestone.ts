@@ -4,7 +4,6 @@ import { recordAudit } from '../audit/record-audit.ts';
 import type { UseCaseContext } from '../context.ts';
 import { dateColumn, isoDate } from '../dates.ts';
 import { getTask } from '../tasks/get-task.ts';
-import { refreshLights } from '../tasks/refresh-lights.ts';
 import { badRequest, conflictWithCurrent, loadTaskFor } from './load-plannable-task.ts';
 
 /** The lead unit marks a milestone done. Completing late is allowed, and recorded as late. */
@@ -39,6 +38,5 @@ export async function completeMilestone(
       requestId: ctx.requestId,
     });
   });
-  await refreshLights(ctx.db, ctx.today, [taskId]);
   return getTask(ctx, taskId);
 }

@@ -56,6 +56,6 @@ export async function decideAdjustment(ctx: UseCaseContext, adjustmentId: number
     });
     return tx.adjustmentRequest.findUniqueOrThrow({ where: { id: adjustmentId }, include: adjustmentInclude });
   });
-  await refreshLights(ctx.db, ctx.today, [request.taskId]);
+  await refreshLights(ctx.db, ctx.today, { taskIds: [request.taskId] });
   return toAdjustment(row);
 }

@@ -3,7 +3,6 @@ import { diff, recordAudit } from '../audit/record-audit.ts';
 import type { UseCaseContext } from '../context.ts';
 import { dateColumn, isoDate } from '../dates.ts';
 import { getTask } from '../tasks/get-task.ts';
-import { refreshLights } from '../tasks/refresh-lights.ts';
 import { badRequest, conflictWithCurrent, loadTaskFor } from './load-plannable-task.ts';
 
 /**
@@ -65,6 +64,5 @@ export async function replaceMilestones(ctx: UseCaseContext, taskId: number, inp
       requestId: ctx.requestId,
     });
   });
-  await refreshLights(ctx.db, ctx.today, [taskId]);
   return getTask(ctx, taskId);
 }
