@@ -40,14 +40,17 @@ export async function taskFilters(
 export async function listTasks(ctx: UseCaseContext, query: TTaskListQuery): Promise<TTaskListResponse> {
   await refreshLights(ctx.db, ctx.today, { onlyChanged: true });
   const where: Prisma.TaskWhereInput = { AND: await taskFilters(ctx, query) };
-  const total = await ctx.db.prisma.task.count({ where });
-  const rows = await ctx.db.prisma.task.findMany({
-    where,
-    include: taskListInclude,
-    orderBy: [{ [query.sort]: query.order }, { id: 'asc' }],
-    skip: (query.page - 1) * query.pageSize,
-    take: query.pageSize,
-  });
+  // Independent queries: on PostgreSQL they run side by side; the embedded database queues them.
+  const [total, rows] = await Promise.all([
+    ctx.db.prisma.task.count({ where }),
+    ctx.db.prisma.task.findMany({
+      where,
+      include: taskListInclude,
+      orderBy: [{ [query.sort]: query.order }, { id: 'asc' }],
+      skip: (query.page - 1) * query.pageSize,
+      take: query.pageSize,
+    }),
+  ]);
   return { items: rows.map(toListItem), total };
 }
 
