@@ -1,23 +1,31 @@
 import {
   AuditOutlined,
+  BellOutlined,
   FilePdfOutlined,
   FileTextOutlined,
   FundProjectionScreenOutlined,
+  SettingOutlined,
   TrophyOutlined,
   UnorderedListOutlined,
 } from '@ant-design/icons';
+import type { Role } from '@reform/contracts';
 import type { ReactNode } from 'react';
 
 export interface NavArea {
   path: string;
   label: string;
   icon: ReactNode;
+  /** A count shown beside the label (the unit's open to-dos). */
+  badge?: 'todos';
   /** What the area will hold, shown while it is being built. */
   comingSoon?: string;
+  /** Only these roles see the entry (everyone when absent); the server still decides. */
+  roles?: Role[];
 }
 
 export const navAreas: NavArea[] = [
   { path: '/tasks', label: '任务清单', icon: <UnorderedListOutlined /> },
+  { path: '/todos', label: '待办', icon: <BellOutlined />, badge: 'todos' },
   {
     path: '/battle-map',
     label: '挂图作战',
@@ -48,4 +56,5 @@ export const navAreas: NavArea[] = [
     icon: <FilePdfOutlined />,
     comingSoon: '一键生成报送市委深改委的季度报告（A4 PDF）：各清单概况、完成率和按时率、红黄灯任务、排名表和图表，与看板数据一致。',
   },
+  { path: '/settings', label: '系统设置', icon: <SettingOutlined />, roles: ['admin'] },
 ];

@@ -7,6 +7,12 @@ const LoginRoute = lazy(() => import('@/features/auth/routes/login').then((m) =>
 const TasksRoute = lazy(() => import('@/features/tasks/routes/tasks').then((m) => ({ default: m.TasksRoute })));
 const TaskRoute = lazy(() => import('@/features/tasks/routes/task').then((m) => ({ default: m.TaskRoute })));
 const TaskEditRoute = lazy(() => import('@/features/tasks/routes/task-edit').then((m) => ({ default: m.TaskEditRoute })));
+const TaskNewRoute = lazy(() => import('@/features/tasks/routes/task-new').then((m) => ({ default: m.TaskNewRoute })));
+const LedgerImportRoute = lazy(() =>
+  import('@/features/ledger/routes/ledger-import').then((m) => ({ default: m.LedgerImportRoute })),
+);
+const TodosRoute = lazy(() => import('@/features/todos/routes/todos').then((m) => ({ default: m.TodosRoute })));
+const SettingsRoute = lazy(() => import('@/features/settings/routes/settings').then((m) => ({ default: m.SettingsRoute })));
 const UnderConstructionRoute = lazy(() =>
   import('./routes/under-construction').then((m) => ({ default: m.UnderConstructionRoute })),
 );
@@ -21,8 +27,12 @@ export function createAppRouter() {
       children: [
         { index: true, element: <Navigate to="/tasks" replace /> },
         { path: 'tasks', element: <TasksRoute /> },
+        { path: 'tasks/new', element: <TaskNewRoute /> },
+        { path: 'tasks/import', element: <LedgerImportRoute /> },
         { path: 'tasks/:id', element: <TaskRoute /> },
         { path: 'tasks/:id/edit', element: <TaskEditRoute /> },
+        { path: 'todos', element: <TodosRoute /> },
+        { path: 'settings', element: <SettingsRoute /> },
         ...navAreas
           .filter((area) => area.comingSoon)
           .map((area) => ({ path: area.path.slice(1), element: <UnderConstructionRoute area={area} /> })),

@@ -34,3 +34,6 @@ export function useLogout(options: { onSuccess?: () => void } = {}) {
     },
   });
 }
+
+/** Whether the user may create tasks and import ledgers: the city and county reform offices. The server decides; this only hides the way in. */
+export const mayCreateTasks = (role: string | undefined) => role === 'admin' || role === 'county_office';

@@ -1,10 +1,11 @@
 import { LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
 import { RoleEnum, type TCurrentUser } from '@reform/contracts';
-import { Button, Drawer, Dropdown, Grid, Layout, Menu, Space, Spin, Tag, Typography } from 'antd';
+import { Badge, Button, Drawer, Dropdown, Grid, Layout, Menu, Space, Spin, Tag, Typography } from 'antd';
 import { Suspense, useState } from 'react';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { navAreas } from '../nav';
 import { ErrorState } from '@/components/error-state';
+import { useTodos } from '@/features/todos/api/get-todos';
 import { useLogout, useUser } from '@/lib/auth';
 
 const { Header, Sider, Content } = Layout;
@@ -14,12 +15,28 @@ const productName = '改革任务全周期管理系统';
 function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
   const navigate = useNavigate();
   const { pathname } = useLocation();
-  const selected = navAreas.find((area) => pathname === area.path || pathname.startsWith(`${area.path}/`));
+  const todos = useTodos();
+  const todoCount = todos.data?.length ?? 0;
+  const role = useUser().data?.role;
+  const areas = navAreas.filter((area) => !area.roles || (role !== undefined && area.roles.includes(role)));
+  const selected = areas.find((area) => pathname === area.path || pathname.startsWith(`${area.path}/`));
   return (
     <Menu
       mode="inline"
       selectedKeys={selected ? [selected.path] : []}
-      items={navAreas.map((area) => ({ key: area.path, icon: area.icon, label: area.label }))}
+      items={areas.map((area) => ({
+        key: area.path,
+        icon: area.icon,
+        label:
+          area.badge === 'todos' && todoCount > 0 ? (
+            <span style={{ display: 'inline-flex', alignItems: 'center', gap: 8 }}>
+              {area.label}
+              <Badge count={todoCount} size="small" overflowCount={99} aria-label={`${todoCount} 项待办`} data-testid="todo-badge" />
+            </span>
+          ) : (
+            area.label
+          ),
+      }))}
       onClick={({ key }) => {
         navigate(key);
         onNavigate?.();

@@ -4,16 +4,17 @@ import {
   PilotStageEnum,
   TaskLevelEnum,
   TaskPriorityEnum,
-  type TMilestone,
   type TTaskDetail,
 } from '@reform/contracts';
-import { Button, Card, Descriptions, Empty, Flex, List, Progress, Space, Table, Tag, Typography } from 'antd';
-import type { ReactNode } from 'react';
+import { Button, Card, Descriptions, Flex, List, Progress, Space, Tabs, Tag, Typography } from 'antd';
+import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
-import { LightIndicator, lightColors } from '@/components/light-indicator';
-import { daysBetween, formatDateTime, todayInShanghai } from '@/lib/dates';
-import { milestoneState, milestoneStateLabel } from '../lib/milestones';
+import { LightIndicator } from '@/components/light-indicator';
+import { formatDateTime } from '@/lib/dates';
+import { HistoryTimeline } from './history-timeline';
+import { TaskComments } from './task-comments';
 import { ListTag, StatusTag } from './task-tags';
+import { TimetableTab } from './timetable-tab';
 
 const { Title, Text, Paragraph } = Typography;
 
@@ -164,86 +165,21 @@ function TaskBook({ task }: { task: TTaskDetail }) {
   );
 }
 
-const stateColors = { overdue: lightColors.red, 'due-soon': '#ad8b00', done: lightColors.green, pending: undefined };
-
-function Timetable({ task }: { task: TTaskDetail }) {
-  const today = todayInShanghai();
-  const finished = task.status === 'completed' || task.status === 'closed';
-  const daysLeft = daysBetween(today, task.deadline);
-  const milestones = [...task.milestones].sort((a, b) => a.seq - b.seq);
+function TimetableAndHistory({ task }: { task: TTaskDetail }) {
+  const [tab, setTab] = useState('timetable');
   return (
-    <Section id="timetable" title="时间表">
-      <Descriptions
-        size="small"
-        column={{ xs: 1, sm: 2, lg: 4 }}
-        items={[
-          { key: 'start', label: '开始日期', children: task.startDate },
-          { key: 'deadline', label: '完成时限', children: <span data-testid="task-deadline">{task.deadline}</span> },
-          {
-            key: 'left',
-            label: '剩余',
-            children: finished ? (
-              '—'
-            ) : daysLeft < 0 ? (
-              <Text type="danger">已超期 {-daysLeft} 天</Text>
-            ) : (
-              `${daysLeft} 天`
-            ),
-          },
-          {
-            key: 'baseline',
-            label: '时间表核定',
-            children: task.baselineApprovedAt ? formatDateTime(task.baselineApprovedAt).slice(0, 10) : '未核定',
-          },
-        ]}
-      />
-      <Table<TMilestone>
-        style={{ marginTop: 12 }}
-        size="small"
-        rowKey="id"
-        pagination={false}
-        dataSource={milestones}
-        scroll={{ x: 'max-content' }}
-        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="尚未设置里程碑" /> }}
-        rowClassName={(milestone) => {
-          const state = milestoneState(milestone, today);
-          return state.kind === 'overdue' ? 'milestone-overdue' : state.kind === 'due-soon' ? 'milestone-due-soon' : '';
-        }}
-        columns={[
-          { title: '序号', dataIndex: 'seq', width: 56 },
-          { title: '节点名称', dataIndex: 'name', render: (name: string, m) => (m.note ? <span title={m.note}>{name}</span> : name) },
-          { title: '阶段', dataIndex: 'phase', width: 100 },
-          { title: '计划完成', dataIndex: 'dueDate', width: 108 },
-          {
-            title: '原定日期',
-            key: 'baseline',
-            width: 108,
-            render: (_, m) =>
-              m.baselineDueDate && m.baselineDueDate !== m.dueDate ? (
-                <Text type="secondary" delete title="时间表调整前的日期">
-                  {m.baselineDueDate}
-                </Text>
-              ) : (
-                <Text type="secondary">—</Text>
-              ),
-          },
-          { title: '完成日期', dataIndex: 'doneDate', width: 108, render: (value: string | null) => value ?? '—' },
-          {
-            title: '状态',
-            key: 'state',
-            width: 150,
-            render: (_, m) => {
-              const state = milestoneState(m, today);
-              return (
-                <Text strong={state.kind === 'overdue'} style={{ color: stateColors[state.kind] }}>
-                  {milestoneStateLabel(state)}
-                </Text>
-              );
-            },
-          },
-        ]}
-      />
-    </Section>
+    <section id="timetable" aria-label="时间表">
+      <Card className="print-block" style={{ marginTop: 16 }} styles={{ body: { paddingTop: 4 } }}>
+        <Tabs
+          activeKey={tab}
+          onChange={setTab}
+          items={[
+            { key: 'timetable', label: '时间表', children: <TimetableTab task={task} /> },
+            { key: 'history', label: '变更历史', children: <HistoryTimeline taskId={task.id} /> },
+          ]}
+        />
+      </Card>
+    </section>
   );
 }
 
@@ -320,12 +256,15 @@ export function TaskDetailView({ task }: { task: TTaskDetail }) {
     <article data-testid="task-detail">
       <Header task={task} />
       <TaskBook task={task} />
-      <Timetable task={task} />
+      <TimetableAndHistory task={task} />
       <Responsibility task={task} />
       {task.list === 'pilot' && task.pilot && <Pilot pilot={task.pilot} />}
       <Text type="secondary" style={{ display: 'block', marginTop: 12, fontSize: 12 }}>
         最后更新：{formatDateTime(task.updatedAt)}（第 {task.version} 版）
       </Text>
+      <Section id="comments" title="评论">
+        <TaskComments taskId={task.id} />
+      </Section>
     </article>
   );
 }

@@ -30,7 +30,7 @@ import { useEffect, useMemo, useRef, useState, type ComponentProps, type ReactNo
 import { useBlocker } from 'react-router';
 import { isApiError, type ApiError } from '@/lib/api-client';
 import { flattenUnits, toTreeOptions, useUnits, withKnownUnits } from '@/lib/units';
-import { createZodValidator, pathToName, showFieldErrors, type FieldPath } from '@/lib/zod-form';
+import { createZodValidator, keepEnterFromSubmitting, pathToName, showFieldErrors, type FieldPath } from '@/lib/zod-form';
 import { getTask } from '../api/get-task';
 import { useUpdateTask } from '../api/update-task';
 import {
@@ -213,10 +213,7 @@ export function TaskEditForm({ task, onSaved, onCancel }: TaskEditFormProps) {
         onFinish={save}
         onValuesChange={refreshDirty}
         scrollToFirstError
-        // Enter confirms a date or a tag in this long form; saving is only ever the 保存 button.
-        onKeyDown={(event) => {
-          if (event.key === 'Enter' && event.target instanceof HTMLInputElement) event.preventDefault();
-        }}
+        onKeyDown={keepEnterFromSubmitting}
         data-testid="task-edit-form"
         aria-label="编辑任务"
       >

@@ -48,3 +48,10 @@ export function applyPatch(query: TTaskListQuery, patch: ListPatch): TTaskListQu
 export function clearedFilters(query: TTaskListQuery): TTaskListQuery {
   return { ...defaults, sort: query.sort, order: query.order, pageSize: query.pageSize };
 }
+
+/** The ledger export of what the list shows: the same filters and order, every page. */
+export function exportHref(query: TTaskListQuery): string {
+  const params = toListSearch({ ...query, page: defaults.page, pageSize: defaults.pageSize });
+  const qs = params.toString();
+  return `/api/ledger/export.xlsx${qs ? `?${qs}` : ''}`;
+}

@@ -1,17 +1,22 @@
-import { Card, Flex, Skeleton, Typography } from 'antd';
-import { useSearchParams } from 'react-router';
+import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { Button, Card, Flex, Grid, Skeleton, Space, Typography } from 'antd';
+import { Link, useSearchParams } from 'react-router';
+import { mayCreateTasks, useUser } from '@/lib/auth';
 import { ErrorState } from '@/components/error-state';
 import { usePageTitle } from '@/lib/use-page-title';
 import { useTasks } from '../api/get-tasks';
 import { TaskFilters } from '../components/task-filters';
 import { TasksTable } from '../components/tasks-table';
-import { applyPatch, clearedFilters, hasFilters, parseListSearch, toListSearch, type ListPatch } from '../lib/list-search';
+import { applyPatch, clearedFilters, exportHref, hasFilters, parseListSearch, toListSearch, type ListPatch } from '../lib/list-search';
 
 export function TasksRoute() {
   usePageTitle('任务清单');
   const [searchParams, setSearchParams] = useSearchParams();
   const query = parseListSearch(searchParams);
   const tasks = useTasks(query);
+  const user = useUser();
+  const canCreate = mayCreateTasks(user.data?.role);
+  const narrow = Grid.useBreakpoint().sm === false;
 
   const change = (patch: ListPatch, options: { replace?: boolean } = {}) =>
     setSearchParams(toListSearch(applyPatch(query, patch)), options);
@@ -30,6 +35,33 @@ export function TasksRoute() {
             </Typography.Text>
           )}
         </Flex>
+      }
+      extra={
+        <Space wrap size={8} className="no-print">
+          <Button
+            href={exportHref(query)}
+            download
+            icon={<DownloadOutlined />}
+            aria-label="导出Excel"
+            data-testid="export-ledger"
+          >
+            {narrow ? null : '导出Excel'}
+          </Button>
+          {canCreate && (
+            <Link to="/tasks/import">
+              <Button icon={<UploadOutlined />} aria-label="导入台账" data-testid="import-ledger">
+                {narrow ? null : '导入台账'}
+              </Button>
+            </Link>
+          )}
+          {canCreate && (
+            <Link to={query.list ? `/tasks/new?list=${query.list}` : '/tasks/new'}>
+              <Button type="primary" icon={<PlusOutlined />} data-testid="new-task">
+                新建任务
+              </Button>
+            </Link>
+          )}
+        </Space>
       }
       styles={{ body: { paddingTop: 16 } }}
     >

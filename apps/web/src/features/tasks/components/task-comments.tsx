@@ -1,0 +1,147 @@
+import { SendOutlined } from '@ant-design/icons';
+import { ZCommentCreateBody, type TComment } from '@reform/contracts';
+import { Alert, App, Avatar, Button, Empty, Flex, Form, Input, Skeleton, Space, Tag, TreeSelect, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { ErrorState } from '@/components/error-state';
+import { useUser } from '@/lib/auth';
+import { formatDateTime } from '@/lib/dates';
+import { toTreeOptions, useUnits } from '@/lib/units';
+import { showFieldErrors, zodIssuesToFields } from '@/lib/zod-form';
+import { isApiError } from '@/lib/api-client';
+import { useCreateComment } from '../api/create-comment';
+import { useComments } from '../api/get-comments';
+
+interface CommentValues {
+  body: string;
+  mentionUnitIds: number[];
+}
+
+function CommentItem({ comment }: { comment: TComment }) {
+  return (
+    <li data-testid="comment" style={{ display: 'flex', gap: 12, padding: '12px 0', borderBottom: '1px solid #f0f0f0' }}>
+      <Avatar style={{ background: '#b71c1c', flex: 'none' }}>{comment.author.displayName.slice(0, 1)}</Avatar>
+      <div style={{ minWidth: 0, flex: 1 }}>
+        {
+          <Space size={8} wrap>
+            <Typography.Text strong>{comment.author.displayName}</Typography.Text>
+            <Typography.Text type="secondary">{comment.author.unitName}</Typography.Text>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {formatDateTime(comment.createdAt)}
+            </Typography.Text>
+          </Space>
+        }
+        {
+          <>
+            <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 4, marginTop: 4 }}>
+              {comment.body}
+            </Typography.Paragraph>
+            {comment.mentions.length > 0 && (
+              <Space size={4} wrap>
+                {comment.mentions.map((mention) => (
+                  <Tag key={mention.unitId} color={mention.doneAt ? 'green' : 'orange'} style={{ marginInlineEnd: 0 }}>
+                    @{mention.unitName}
+                    {mention.doneAt ? ' · 已处理' : ' · 待处理'}
+                  </Tag>
+                ))}
+              </Space>
+            )}
+          </>
+        }
+      </div>
+    </li>
+  );
+}
+
+/** 评论: the discussion on a task; mentioning a unit puts the comment on that unit's to-do list. */
+export function TaskComments({ taskId }: { taskId: number }) {
+  const { message } = App.useApp();
+  const user = useUser();
+  const comments = useComments(taskId);
+  const units = useUnits();
+  const create = useCreateComment(taskId);
+  const [form] = Form.useForm<CommentValues>();
+  const [error, setError] = useState<string | null>(null);
+  const unitTree = useMemo(() => toTreeOptions(units.data ?? []), [units.data]);
+  const mayWrite = user.data ? user.data.role !== 'leader' : false;
+
+  const submit = async (values: CommentValues) => {
+    setError(null);
+    const body = { body: values.body ?? '', mentionUnitIds: values.mentionUnitIds ?? [] };
+    const parsed = ZCommentCreateBody.safeParse(body);
+    if (!parsed.success) {
+      showFieldErrors(form, zodIssuesToFields(parsed.error));
+      return;
+    }
+    try {
+      await create.mutateAsync(parsed.data);
+      form.resetFields();
+      message.success(body.mentionUnitIds.length > 0 ? '评论已发表，已通知提及的单位' : '评论已发表');
+    } catch (caught) {
+      if (isApiError(caught, 400) && caught.body.fields?.length) {
+        showFieldErrors(form, caught.body.fields.map((f) => ({ name: [f.path], message: f.message })));
+      } else setError(caught instanceof Error ? caught.message : '发表失败，请重试');
+    }
+  };
+
+  return (
+    <div data-testid="task-comments">
+      {comments.isPending ? (
+        <Skeleton active paragraph={{ rows: 3 }} />
+      ) : comments.isError ? (
+        <ErrorState error={comments.error} onRetry={() => comments.refetch()} title="评论加载失败" />
+      ) : comments.data.length === 0 ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无评论" />
+      ) : (
+        <ul style={{ listStyle: 'none', margin: 0, padding: 0 }} aria-label="评论列表">
+          {comments.data.map((comment) => (
+            <CommentItem key={comment.id} comment={comment} />
+          ))}
+        </ul>
+      )}
+      {mayWrite && (
+        <Form<CommentValues>
+          form={form}
+          layout="vertical"
+          onFinish={submit}
+          initialValues={{ body: '', mentionUnitIds: [] }}
+          style={{ marginTop: 16 }}
+          className="no-print"
+          aria-label="发表评论"
+        >
+          {error && <Alert type="error" showIcon title={error} role="alert" style={{ marginBottom: 12 }} />}
+          <Form.Item name="body" style={{ marginBottom: 8 }}>
+            <Input.TextArea
+              aria-label="评论内容"
+              placeholder="写下意见或问题，Ctrl+Enter 发表"
+              autoSize={{ minRows: 2, maxRows: 8 }}
+              maxLength={2000}
+              onKeyDown={(event) => {
+                if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+                  event.preventDefault();
+                  form.submit();
+                }
+              }}
+            />
+          </Form.Item>
+          <Flex gap={8} wrap align="flex-start">
+            <Form.Item name="mentionUnitIds" style={{ flex: '1 1 240px', marginBottom: 0 }}>
+              <TreeSelect
+                aria-label="提及单位"
+                multiple
+                treeData={unitTree}
+                showSearch={{ treeNodeFilterProp: 'title' }}
+                placeholder="@ 提及单位（进入其待办）"
+                loading={units.isPending}
+                maxTagCount="responsive"
+                allowClear
+              />
+            </Form.Item>
+            <Button type="primary" htmlType="submit" icon={<SendOutlined />} loading={create.isPending} data-testid="submit-comment">
+              发表
+            </Button>
+          </Flex>
+        </Form>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,247 @@
+import { CheckOutlined, EditOutlined, FieldTimeOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import type { TMilestone, TTaskDetail } from '@reform/contracts';
+import { Alert, App, Button, Descriptions, Empty, Flex, Grid, Table, Tag, Typography } from 'antd';
+import type { HTMLAttributes } from 'react';
+import { useState } from 'react';
+import { lightColors } from '@/components/light-indicator';
+import { isApiError } from '@/lib/api-client';
+import { daysBetween, formatDateTime, todayInShanghai } from '@/lib/dates';
+import { useAdjustments } from '../api/get-adjustments';
+import { useApproveBaseline, useReloadOnConflict } from '../api/timetable';
+import { milestoneState, milestoneStateLabel } from '../lib/milestones';
+import { baselineShift, lateDays } from '../lib/timetable';
+import { AdjustmentBanner } from './adjustment-banner';
+import { AdjustmentRequestModal } from './adjustment-request-modal';
+import { CompleteMilestoneModal } from './complete-milestone-modal';
+import { MilestonesEditor } from './milestones-editor';
+
+const { Text } = Typography;
+
+const stateColors = { overdue: lightColors.red, 'due-soon': '#ad8b00', done: lightColors.green, pending: undefined };
+
+export function TimetableTab({ task }: { task: TTaskDetail }) {
+  const { message, modal } = App.useApp();
+  const [editing, setEditing] = useState(false);
+  const [completing, setCompleting] = useState<TMilestone | null>(null);
+  const [requesting, setRequesting] = useState(false);
+  const approve = useApproveBaseline(task.id);
+  const reload = useReloadOnConflict(task.id);
+  const approved = task.baselineApprovedAt !== null;
+  const adjustments = useAdjustments(task.id, { enabled: approved });
+  const pending = adjustments.data?.find((a) => a.status === 'pending') ?? null;
+  const { canPlanTimetable, canReportProgress } = task.permissions;
+  // On a phone the sequence and phase columns give way to the dates (undefined before measuring: wide).
+  const narrow = Grid.useBreakpoint().md === false;
+
+  const today = todayInShanghai();
+  const finished = task.status === 'completed' || task.status === 'closed';
+  const daysLeft = daysBetween(today, task.deadline);
+  const milestones = [...task.milestones].sort((a, b) => a.seq - b.seq);
+  const nameOf = new Map(milestones.map((m) => [m.id, `${m.seq}. ${m.name}`]));
+
+  const confirmBaseline = () =>
+    modal.confirm({
+      title: '审定时间表',
+      content: '审定后基线将冻结，日期调整需提交申请。',
+      okText: '审定',
+      cancelText: '取消',
+      onOk: async () => {
+        try {
+          await approve.mutateAsync(task.version);
+          message.success('时间表已审定，基线已冻结');
+        } catch (error) {
+          if (isApiError(error, 409)) {
+            reload(error);
+            message.warning('任务已被他人修改，已载入最新版本，请核对后重新审定');
+          } else {
+            const detail = isApiError(error) ? error.body.fields?.map((f) => f.message).join('；') : undefined;
+            message.error(detail || (error instanceof Error ? error.message : '审定失败'));
+          }
+        }
+      },
+    });
+
+  return (
+    <div data-testid="timetable-tab">
+      <Descriptions
+        size="small"
+        column={{ xs: 1, sm: 2, lg: 4 }}
+        items={[
+          { key: 'start', label: '开始日期', children: task.startDate },
+          { key: 'deadline', label: '完成时限', children: <span data-testid="task-deadline">{task.deadline}</span> },
+          {
+            key: 'left',
+            label: '剩余',
+            children: finished ? '—' : daysLeft < 0 ? <Text type="danger">已超期 {-daysLeft} 天</Text> : `${daysLeft} 天`,
+          },
+          {
+            key: 'baseline',
+            label: '时间表',
+            children: approved ? (
+              <Text data-testid="baseline-approved">基线已于 {formatDateTime(task.baselineApprovedAt!).slice(0, 10)} 审定</Text>
+            ) : (
+              <Tag color="gold" data-testid="baseline-draft">
+                尚未审定
+              </Tag>
+            ),
+          },
+        ]}
+      />
+
+      {pending && <AdjustmentBanner taskId={task.id} adjustment={pending} canDecide={canPlanTimetable} />}
+
+      {!editing && (canPlanTimetable || canReportProgress) && (
+        <Flex gap={8} wrap className="no-print" style={{ margin: '8px 0 12px' }}>
+          {!approved && canPlanTimetable && (
+            <>
+              <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="edit-milestones">
+                编辑节点
+              </Button>
+              <Button
+                type="primary"
+                icon={<SafetyCertificateOutlined />}
+                onClick={confirmBaseline}
+                disabled={milestones.length === 0}
+                data-testid="approve-baseline"
+              >
+                审定时间表
+              </Button>
+            </>
+          )}
+          {approved && canReportProgress && !pending && (
+            <Button
+              icon={<FieldTimeOutlined />}
+              onClick={() => setRequesting(true)}
+              disabled={task.pendingAdjustmentId !== null}
+              data-testid="request-adjustment"
+            >
+              申请调整
+            </Button>
+          )}
+        </Flex>
+      )}
+
+      {!approved && !editing && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ margin: '8px 0 12px' }}
+          title="时间表审定前，节点可由改革办直接修改；审定后基线冻结，日期调整需提交申请。"
+        />
+      )}
+
+      {editing ? (
+        <MilestonesEditor task={task} onDone={() => setEditing(false)} />
+      ) : (
+        <Table<TMilestone>
+          size="small"
+          rowKey="id"
+          pagination={false}
+          dataSource={milestones}
+          scroll={{ x: 'max-content' }}
+          data-testid="milestones-table"
+          locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="尚未设置里程碑" /> }}
+          rowClassName={(milestone) => {
+            const state = milestoneState(milestone, today);
+            return state.kind === 'overdue' ? 'milestone-overdue' : state.kind === 'due-soon' ? 'milestone-due-soon' : '';
+          }}
+          onRow={(m) => ({ 'data-testid': `milestone-${m.id}` }) as HTMLAttributes<HTMLElement>}
+          columns={[
+            ...(narrow ? [] : [{ title: '序号', dataIndex: 'seq', width: 56 }]),
+            {
+              title: '节点名称',
+              dataIndex: 'name',
+              render: (name: string, m) => (
+                <>
+                  <div style={{ minWidth: 96 }}>{name}</div>
+                  {m.dependsOnId !== null && nameOf.has(m.dependsOnId) && (
+                    <Text type="secondary" style={{ fontSize: 12 }}>
+                      前置：{nameOf.get(m.dependsOnId)}
+                    </Text>
+                  )}
+                  {m.note && (
+                    <Text type="secondary" style={{ fontSize: 12, display: 'block' }}>
+                      说明：{m.note}
+                    </Text>
+                  )}
+                </>
+              ),
+            },
+            ...(narrow ? [] : [{ title: '阶段', dataIndex: 'phase', width: 96 }]),
+            {
+              title: '计划完成',
+              key: 'dueDate',
+              width: 180,
+              render: (_, m) => {
+                const shift = baselineShift(m);
+                return (
+                  <>
+                    <div>{m.dueDate}</div>
+                    {shift && (
+                      <Text type="warning" style={{ fontSize: 12 }} data-testid="baseline-shift">
+                        {shift}
+                      </Text>
+                    )}
+                  </>
+                );
+              },
+            },
+            {
+              title: '完成日期',
+              key: 'doneDate',
+              width: 150,
+              render: (_, m) => {
+                if (!m.doneDate) return <Text type="secondary">—</Text>;
+                const late = lateDays(m);
+                return (
+                  <>
+                    <div>{m.doneDate}</div>
+                    {late > 0 && (
+                      <Text type="danger" style={{ fontSize: 12 }}>
+                        逾期完成 {late} 天
+                      </Text>
+                    )}
+                  </>
+                );
+              },
+            },
+            {
+              title: '状态',
+              key: 'state',
+              width: 140,
+              render: (_, m) => {
+                const state = milestoneState(m, today);
+                // A late completion is told in the 完成日期 column already.
+                const label = state.kind === 'done' ? (state.late > 0 ? '逾期完成' : '按期完成') : milestoneStateLabel(state);
+                return (
+                  <Text strong={state.kind === 'overdue'} style={{ color: state.kind === 'done' && state.late > 0 ? '#d46b08' : stateColors[state.kind] }}>
+                    {label}
+                  </Text>
+                );
+              },
+            },
+            ...(canReportProgress
+              ? [
+                  {
+                    title: '操作',
+                    key: 'actions',
+                    width: 110,
+                    className: 'no-print',
+                    render: (_: unknown, m: TMilestone) =>
+                      m.doneDate ? null : (
+                        <Button size="small" icon={<CheckOutlined />} onClick={() => setCompleting(m)} aria-label={`标记完成：${m.name}`}>
+                          标记完成
+                        </Button>
+                      ),
+                  },
+                ]
+              : []),
+          ]}
+        />
+      )}
+
+      <CompleteMilestoneModal taskId={task.id} milestone={completing} onClose={() => setCompleting(null)} />
+      {requesting && <AdjustmentRequestModal task={task} open={requesting} onClose={() => setRequesting(false)} />}
+    </div>
+  );
+}
