@@ -15,7 +15,7 @@ export function mockApi(handler: Handler) {
   const spy = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
     const url = new URL(String(input), 'http://localhost');
     const method = init?.method ?? 'GET';
-    const body = typeof init?.body === 'string' ? JSON.parse(init.body) : undefined;
+    const body = typeof init?.body === 'string' ? JSON.parse(init.body) : init?.body;
     const answer = handler({ url, method, body }) ?? {
       status: 404,
       body: { statusCode: 404, code: 'NOT_FOUND', message: 'not mocked', requestId: 't' },

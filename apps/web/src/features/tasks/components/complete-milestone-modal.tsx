@@ -1,10 +1,13 @@
 import { ZMilestoneCompleteBody, type TMilestone } from '@reform/contracts';
-import { Alert, App, DatePicker, Form, Input, Modal, Typography } from 'antd';
+import { EVIDENCE_MAX_BYTES, evidenceKinds } from '@reform/contracts';
+import { UploadOutlined } from '@ant-design/icons';
+import { Alert, App, Button, DatePicker, Form, Input, Modal, Typography, Upload, type UploadFile } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { isApiError } from '@/lib/api-client';
 import { daysBetween, todayInShanghai } from '@/lib/dates';
 import { showFieldErrors, zodIssuesToFields } from '@/lib/zod-form';
+import { useUploadEvidence } from '../api/evidence';
 import { useCompleteMilestone, useReloadOnConflict } from '../api/timetable';
 
 const DATE = 'YYYY-MM-DD';
@@ -20,13 +23,18 @@ interface CompleteMilestoneModalProps {
   onClose: () => void;
 }
 
-/** 标记完成: the done date (today at the latest, today by default) and a note. */
+/**
+ * 标记完成: the done date (today at the latest, today by default), a note and evidence files.
+ * The files are uploaded first; the milestone is marked done only when every file was accepted.
+ */
 export function CompleteMilestoneModal({ taskId, milestone, onClose }: CompleteMilestoneModalProps) {
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const complete = useCompleteMilestone(taskId);
   const reload = useReloadOnConflict(taskId);
   const [error, setError] = useState<string | null>(null);
+  const [files, setFiles] = useState<UploadFile[]>([]);
+  const upload = useUploadEvidence(taskId);
   const today = todayInShanghai();
   const doneDate = Form.useWatch('doneDate', form) as Dayjs | null | undefined;
   const late = milestone && doneDate ? daysBetween(milestone.dueDate, doneDate.format(DATE)) : 0;
@@ -45,7 +53,13 @@ export function CompleteMilestoneModal({ taskId, milestone, onClose }: CompleteM
       return;
     }
     try {
+      for (const file of files) {
+        if (file.status === 'done') continue;
+        await upload.mutateAsync({ file: file.originFileObj as File, milestoneId: milestone.id });
+        setFiles((list) => list.map((f) => (f.uid === file.uid ? { ...f, status: 'done' } : f)));
+      }
       await complete.mutateAsync({ milestoneId: milestone.id, body });
+      setFiles([]);
       message.success(`节点「${milestone.name}」已标记完成`);
       onClose();
     } catch (caught) {
@@ -55,6 +69,8 @@ export function CompleteMilestoneModal({ taskId, milestone, onClose }: CompleteM
         onClose();
       } else if (isApiError(caught, 400) && caught.body.fields?.some((f) => f.path === 'doneDate')) {
         showFieldErrors(form, [{ name: ['doneDate'], message: caught.body.fields.find((f) => f.path === 'doneDate')!.message }]);
+      } else if (isApiError(caught, 415) || isApiError(caught, 413)) {
+        setError(`佐证材料未能上传：${caught.message}。节点尚未标记完成。`);
       } else {
         setError(caught instanceof Error ? caught.message : '提交失败，请重试');
       }
@@ -67,8 +83,11 @@ export function CompleteMilestoneModal({ taskId, milestone, onClose }: CompleteM
       title={milestone ? `标记完成：${milestone.name}` : '标记完成'}
       okText="确认完成"
       onOk={() => form.submit()}
-      confirmLoading={complete.isPending}
-      onCancel={onClose}
+      confirmLoading={complete.isPending || upload.isPending}
+      onCancel={() => {
+        setFiles([]);
+        onClose();
+      }}
       destroyOnHidden
     >
       {milestone && (
@@ -95,6 +114,23 @@ export function CompleteMilestoneModal({ taskId, milestone, onClose }: CompleteM
           </Form.Item>
           <Form.Item name="note" label="完成情况说明">
             <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} maxLength={2000} placeholder="如：已印发实施细则（文号）" />
+          </Form.Item>
+          <Form.Item label="佐证材料" extra={`${evidenceKinds}，每个不超过 ${EVIDENCE_MAX_BYTES / 1024 / 1024} MB`}>
+            <Upload
+              multiple
+              fileList={files}
+              beforeUpload={(file) => {
+                if (file.size > EVIDENCE_MAX_BYTES) {
+                  message.error(`“${file.name}”超过 ${EVIDENCE_MAX_BYTES / 1024 / 1024} MB`);
+                  return Upload.LIST_IGNORE;
+                }
+                // Kept in the form and sent on 确认完成, so a cancelled dialog uploads nothing.
+                return false;
+              }}
+              onChange={({ fileList }) => setFiles(fileList)}
+            >
+              <Button icon={<UploadOutlined />}>选择文件</Button>
+            </Upload>
           </Form.Item>
         </Form>
       )}

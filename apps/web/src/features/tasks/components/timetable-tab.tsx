@@ -13,6 +13,7 @@ import { baselineShift, lateDays } from '../lib/timetable';
 import { AdjustmentBanner } from './adjustment-banner';
 import { AdjustmentRequestModal } from './adjustment-request-modal';
 import { CompleteMilestoneModal } from './complete-milestone-modal';
+import { EvidenceList } from './evidence-list';
 import { MilestonesEditor } from './milestones-editor';
 
 const { Text } = Typography;
@@ -240,6 +241,7 @@ export function TimetableTab({ task }: { task: TTaskDetail }) {
         />
       )}
 
+      <EvidenceList taskId={task.id} milestones={task.milestones} />
       <CompleteMilestoneModal taskId={task.id} milestone={completing} onClose={() => setCompleting(null)} />
       {requesting && <AdjustmentRequestModal task={task} open={requesting} onClose={() => setRequesting(false)} />}
     </div>
