@@ -231,8 +231,8 @@ export const ZTimetablePreview = z.object({
   milestones: z.array(z.object({ phase: z.string(), name: z.string(), dueDate: ZDate })),
 });
 
-/** Chinese names of a task's fields, for the history and for messages. */
-export const taskFieldLabels: Record<string, string> = {
+/** Chinese names of the fields the edit form changes, shared by the form, the conflict dialog and the history. */
+export const taskEditableFieldLabels: Record<TTaskEditableField, string> = {
   title: '任务名称',
   status: '状态',
   field: '领域',
@@ -241,7 +241,7 @@ export const taskFieldLabels: Record<string, string> = {
   year: '年度',
   batch: '批次',
   tags: '标签',
-  objective: '目标任务',
+  objective: '工作目标',
   acceptanceCriteria: '验收标准',
   startDate: '开始日期',
   deadline: '完成时限',
@@ -252,6 +252,11 @@ export const taskFieldLabels: Record<string, string> = {
   contactName: '联系人',
   contactPhone: '联系电话',
   measures: '主要举措',
+};
+
+/** Chinese names of everything the history can mention. */
+export const taskFieldLabels: Record<string, string> = {
+  ...taskEditableFieldLabels,
   milestones: '时间节点',
   code: '任务编号',
   reason: '理由',

@@ -4,6 +4,7 @@ import {
   TaskStatusEnum,
   ZTaskEditableFields,
   messages,
+  taskEditableFieldLabels,
   type TTaskDetail,
   type TTaskEditableField,
   type TTaskEditableFields,
@@ -16,27 +17,7 @@ import type { z } from 'zod';
 
 export const editableFieldNames = Object.keys(ZTaskEditableFields.shape) as TTaskEditableField[];
 
-export const fieldLabels: Record<TTaskEditableField, string> = {
-  title: '任务名称',
-  status: '状态',
-  field: '领域',
-  level: '层级',
-  priority: '优先级',
-  year: '年度',
-  batch: '批次',
-  tags: '标签',
-  objective: '工作目标',
-  acceptanceCriteria: '验收标准',
-  startDate: '开始日期',
-  deadline: '完成时限',
-  leadLeader: '领衔领导',
-  leadUnitId: '牵头单位',
-  specialGroupId: '专项小组',
-  cooperatingUnitIds: '配合单位',
-  contactName: '联系人',
-  contactPhone: '联系电话',
-  measures: '主要举措',
-};
+export const fieldLabels = taskEditableFieldLabels;
 
 /** What antd's controls hold: dayjs for dates, '' for an empty text, null for a cleared select. */
 export interface EditFormValues {
