@@ -35,6 +35,8 @@ export default defineConfig({
     env: { E2E_PORT: String(port) },
     timeout: 180_000,
     reuseExistingServer: false,
+    // SIGTERM lets the server close its database and the script drop its temporary one.
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 20_000 },
     stdout: 'pipe',
     stderr: 'pipe',
   },

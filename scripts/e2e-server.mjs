@@ -41,5 +41,4 @@ if (process.env.TEST_DATABASE_URL) {
   cleanup = async () => rmSync(dataDir, { recursive: true, force: true });
 }
 
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => void cleanup());
-serve(process.execPath, [...tsxArgs, 'apps/api/src/server.ts'], { env }).on('exit', () => void cleanup());
+serve(process.execPath, [...tsxArgs, 'apps/api/src/server.ts'], { env }, () => cleanup());

@@ -12,11 +12,18 @@ export function run(command, args, options = {}) {
   return result.status ?? 1;
 }
 
-/** Starts a long-running child that dies with us and passes our signals on. */
-export function serve(command, args, options = {}) {
+/**
+ * Starts a long-running child that dies with us and passes our signals on; when it ends,
+ * `beforeExit` (say, dropping a temporary database) finishes before we exit.
+ */
+export function serve(command, args, options = {}, beforeExit = async () => {}) {
   const child = spawn(command, args, { cwd: root, stdio: 'inherit', ...options });
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
-  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+  child.on('exit', (code, signal) => {
+    void beforeExit()
+      .catch((error) => console.error(error))
+      .finally(() => process.exit(code ?? (signal ? 1 : 0)));
+  });
   return child;
 }
 
