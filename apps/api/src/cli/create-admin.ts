@@ -22,6 +22,10 @@ try {
   await migrate(db.pool);
   await createAdmin(db.prisma, { username: values.username, password, displayName: values.name });
   console.log(`已创建市委改革办管理员 ${values.username} / admin created`);
+} catch (error) {
+  // A refusal (the username exists, a weak password) is a message for the operator, not a crash.
+  console.error((error as Error).message);
+  process.exitCode = 1;
 } finally {
   await db.close();
 }
