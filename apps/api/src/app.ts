@@ -6,7 +6,7 @@ import { todayInShanghai } from '@reform/domain';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { startLightSweeper } from './jobs/light-sweeper.ts';
+import { startSweeper } from './jobs/sweeper.ts';
 import { access } from './plugins/access.ts';
 import { auth } from './plugins/auth.ts';
 import { docs } from './plugins/docs.ts';
@@ -49,8 +49,8 @@ export interface AppOptions {
   webDist?: string | null;
   /** Injected so tests and demonstrations can fix the date. */
   clock?: () => Date;
-  /** Recompute status lights in the background when the day changes (the server turns this on). */
-  sweepLights?: boolean;
+  /** Keep status lights and search terms current in the background (the server turns this on). */
+  backgroundSweep?: boolean;
   logger?: FastifyServerOptions['logger'];
 }
 
@@ -102,10 +102,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(timetableRoutes, { prefix: '/api/timetable' });
   await app.register(settingRoutes, { prefix: '/api/settings' });
   await app.register(spa, { webDist: options.webDist ?? null });
-  if (options.sweepLights) {
+  if (options.backgroundSweep) {
     let stopSweeper = () => {};
     app.addHook('onReady', async () => {
-      stopSweeper = startLightSweeper(options.db, () => app.today(), app.log);
+      stopSweeper = startSweeper(options.db, () => app.today(), app.log);
     });
     app.addHook('onClose', async () => stopSweeper());
   }

@@ -25,7 +25,7 @@ const app = await buildApp({
   cookieSecure: env.COOKIE_SECURE,
   webDist: resolve(import.meta.dirname, '../../web/dist'),
   clock,
-  sweepLights: true,
+  backgroundSweep: true,
   logger: { level: env.LOG_LEVEL },
 });
 

@@ -1,6 +1,6 @@
 import { addDays } from '@reform/domain';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { startLightSweeper } from '../src/jobs/light-sweeper.ts';
+import { startSweeper } from '../src/jobs/sweeper.ts';
 import { dateColumn } from '../src/modules/dates.ts';
 import { refreshLights } from '../src/modules/tasks/refresh-lights.ts';
 import { TEST_TODAY, buildTestApp, type TestApp } from './helpers.ts';
@@ -28,8 +28,8 @@ describe('when status lights are recomputed', () => {
     expect(await countAsOf(tomorrow)).toBe(1);
     expect(await countAsOf(TEST_TODAY)).toBe(total - 1);
 
-    const log = { info: vi.fn(), error: vi.fn() } as unknown as Parameters<typeof startLightSweeper>[2];
-    const stop = startLightSweeper(t.db, () => tomorrow, log, 60_000);
+    const log = { info: vi.fn(), error: vi.fn() } as unknown as Parameters<typeof startSweeper>[2];
+    const stop = startSweeper(t.db, () => tomorrow, log, 60_000);
     await vi.waitFor(async () => expect(await countAsOf(tomorrow)).toBe(total), { timeout: 30_000, interval: 200 });
     stop();
     expect(log.info).toHaveBeenCalledWith({ count: total - 1, ms: expect.any(Number) }, 'status lights recomputed');

@@ -6,3 +6,4 @@ export * from './reverse-schedule.ts';
 export * from './task-code.ts';
 export * from './ledger-dates.ts';
 export * from './ledger-headers.ts';
+export * from './search-terms.ts';

@@ -1,7 +1,9 @@
 import type { TLedgerExportQuery, TTaskListQuery, TTaskListResponse } from '@reform/contracts';
 import type { Prisma } from '@reform/db';
+import { searchQueryTerms } from '@reform/domain';
 import { taskScope } from '../../access/policy.ts';
 import type { UseCaseContext } from '../context.ts';
+import { refreshSearchTerms } from '../search/refresh-search-terms.ts';
 import { refreshLights } from './refresh-lights.ts';
 import { taskListInclude, toListItem } from './task-dto.ts';
 
@@ -22,17 +24,14 @@ export async function taskFilters(
     filters.push({ leadUnit: { path: { startsWith: unit?.path ?? '/none/' } } });
   }
   if (query.q) {
-    const contains = { contains: query.q, mode: 'insensitive' } as const;
-    // Trigram (pg_trgm) indexes serve these substring searches, on PGlite and PostgreSQL alike.
-    filters.push({
-      OR: [
-        { title: contains },
-        { code: contains },
-        { objective: contains },
-        { comments: { some: { body: contains } } },
-        { reports: { some: { progressText: contains } } },
-      ],
-    });
+    const terms = searchQueryTerms(query.q);
+    // Searching reads the terms, so a task edited a moment ago is found by its new words.
+    if (terms.length > 0) await refreshSearchTerms(ctx.db, { maxTasks: 2_000 });
+    filters.push(
+      terms.length > 0
+        ? { search: { is: { terms: { hasEvery: terms } } } }
+        : { code: { contains: query.q, mode: 'insensitive' } },
+    );
   }
   return filters;
 }

@@ -1,0 +1,37 @@
+import type { Database } from '@reform/db';
+import type { FastifyBaseLogger } from 'fastify';
+import { refreshSearchTerms } from '../modules/search/refresh-search-terms.ts';
+import { refreshLights } from '../modules/tasks/refresh-lights.ts';
+
+/**
+ * Derived data that no request should wait for at scale, kept current in the background
+ * (checking once a minute, an index lookup when nothing is stale):
+ * - status lights when the day changes (at 100,000 tasks tens of seconds; reads only
+ *   recompute the tasks whose facts changed);
+ * - search terms after a bulk load (searches recompute the few edited since the last sweep).
+ * Several API processes may sweep at once: rows are locked with SKIP LOCKED, so they share
+ * the work instead of repeating it.
+ */
+export function startSweeper(db: Database, today: () => string, log: FastifyBaseLogger, everyMs = 60_000): () => void {
+  let running = false;
+  const sweep = async () => {
+    if (running) return;
+    running = true;
+    try {
+      let started = Date.now();
+      const lights = await refreshLights(db, today());
+      if (lights > 0) log.info({ count: lights, ms: Date.now() - started }, 'status lights recomputed');
+      started = Date.now();
+      const terms = await refreshSearchTerms(db);
+      if (terms > 0) log.info({ count: terms, ms: Date.now() - started }, 'search terms recomputed');
+    } catch (error) {
+      log.error({ err: error }, 'background sweep failed');
+    } finally {
+      running = false;
+    }
+  };
+  void sweep();
+  const timer = setInterval(() => void sweep(), everyMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { searchQueryTerms, searchTermsOf } from '../src/search-terms.ts';
+
+/** Whether a task with these texts is found by the query, as the database decides it (`terms @> query`). */
+function matches(texts: string[], query: string, code = 'CX-2025-031'): boolean {
+  const terms = new Set(searchTermsOf({ code, texts }));
+  const wanted = searchQueryTerms(query);
+  return wanted.length > 0 && wanted.every((term) => terms.has(term));
+}
+
+describe('searchTermsOf', () => {
+  it('indexes each Han character and each adjacent pair, once', () => {
+    expect(searchTermsOf({ code: '', texts: ['改革试点', '改革'] }).sort()).toEqual(['改', '改革', '革', '革试', '试', '试点', '点'].sort());
+  });
+  it('does not pair characters across punctuation or Latin text', () => {
+    const terms = searchTermsOf({ code: '', texts: ['改革，试点 ZD试'] });
+    expect(terms).not.toContain('革试');
+    expect(terms).not.toContain('d试');
+  });
+  it('indexes Latin words and numbers with their prefixes, lower-cased and width-folded', () => {
+    expect(searchTermsOf({ code: '', texts: ['ZD ２０２６'] })).toEqual(['z', 'zd', '2', '20', '202', '2026']);
+  });
+  it('indexes the code whole, with its prefixes, apart from words', () => {
+    const terms = searchTermsOf({ code: 'ZD-7', texts: [] });
+    expect(terms).toEqual(expect.arrayContaining(['#z', '#zd', '#zd-', '#zd-7', 'zd', '7']));
+  });
+});
+
+describe('searchQueryTerms', () => {
+  it('asks for the pairs of a Chinese phrase', () => {
+    expect(searchQueryTerms('科技金融')).toEqual(['科技', '技金', '金融']);
+  });
+  it('asks for a lone character as itself', () => {
+    expect(searchQueryTerms('税')).toEqual(['税']);
+  });
+  it('has no terms for a query of punctuation only', () => {
+    expect(searchQueryTerms('——，。 ')).toEqual([]);
+  });
+});
+
+describe('search semantics', () => {
+  const task = ['科技金融改革试验区建设', '推进“最多跑一次”改革，2026年底前完成', '任务编号参照 ZD-2025-007'];
+  it('finds one- and two-character words anywhere', () => {
+    expect(matches(task, '改革')).toBe(true);
+    expect(matches(task, '跑')).toBe(true);
+    expect(matches(task, '税')).toBe(false);
+  });
+  it('finds a longer phrase and not one whose pairs are missing', () => {
+    expect(matches(task, '科技金融')).toBe(true);
+    expect(matches(task, '最多跑一次')).toBe(true);
+    expect(matches(task, '金融科技')).toBe(false);
+  });
+  it('finds a code by its beginning, in any case, and not by words elsewhere that spell it', () => {
+    const code = 'ZD-2026-007';
+    expect(matches(task, 'zd-2026-0', code)).toBe(true);
+    expect(matches(task, 'ＺＤ-2026-007', code)).toBe(true);
+    expect(matches(task, 'zd2026', 'ZD2026007')).toBe(true);
+    expect(matches(task, 'ZD-2026-008', code)).toBe(false);
+    expect(matches(task, 'ZD-2025-007', code)).toBe(false);
+  });
+  it('finds Latin words and numbers by their beginning', () => {
+    expect(matches(task, '2026')).toBe(true);
+    expect(matches(task, '202')).toBe(true);
+  });
+  it('needs every word of a query with several', () => {
+    expect(matches(task, '改革 试验区')).toBe(true);
+    expect(matches(task, '改革 乡村')).toBe(false);
+  });
+});
