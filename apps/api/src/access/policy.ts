@@ -34,31 +34,22 @@ export function roleMay(role: Role, permission: Permission): boolean {
   return rule === 'public' || (rule as readonly Role[]).includes(role);
 }
 
-/** Tasks a user may see. */
+/**
+ * Tasks a user may see, read from the task–unit membership table (kept equal to the facts by
+ * database triggers): a county office sees the tasks its county's units lead, cooperate on or
+ * applied for as pilots; a unit's staff also see tasks whose comments asked their unit.
+ */
 export function taskScope(user: SessionUser): Prisma.TaskWhereInput {
   switch (user.role) {
     case 'admin':
     case 'leader':
       return {};
-    case 'county_office': {
-      const inCounty = { path: { startsWith: user.scopePath } };
+    case 'county_office':
       return {
-        OR: [
-          { leadUnit: inCounty },
-          { cooperatingUnits: { some: { unit: inCounty } } },
-          { pilot: { applyingCounty: inCounty } },
-        ],
+        units: { some: { role: { in: ['lead', 'cooperating', 'applicant'] }, unit: { path: { startsWith: user.scopePath } } } },
       };
-    }
     case 'unit_staff':
-      return {
-        OR: [
-          { leadUnitId: user.unit.id },
-          { cooperatingUnits: { some: { unitId: user.unit.id } } },
-          // A unit asked about a task in a comment must be able to open it from its to-do list.
-          { comments: { some: { mentions: { some: { unitId: user.unit.id } } } } },
-        ],
-      };
+      return { units: { some: { unitId: user.unit.id, role: { in: ['lead', 'cooperating', 'mentioned'] } } } };
   }
 }
 
