@@ -278,6 +278,7 @@ describe('writing an imported ledger', () => {
       role: admin.role,
       unit: { id: admin.unit.id, name: admin.unit.name, kind: admin.unit.kind, path: admin.unit.path },
       scopePath: admin.unit.path,
+      scopeUnitIds: [admin.unit.id],
     };
     const ctx: UseCaseContext = { db: t.db, user, today: TEST_TODAY, requestId: 'ledger-test' };
     const unit = async (name: string) => (await t.db.prisma.unit.findFirstOrThrow({ where: { name } })).id;

@@ -51,7 +51,7 @@ async function openEmbedded(dataDir: string | undefined): Promise<Database> {
     mkdirSync(dataDir, { recursive: true });
     releaseLock = acquireDataDirLock(dataDir);
   }
-  // pg_trgm gives Chinese substring search the same indexes as on PostgreSQL.
+  // Migration 0002 creates the pg_trgm extension, so PGlite must offer it.
   const db = await PGlite.create(dataDir ?? 'memory://', { extensions: { pg_trgm } });
   // Prisma speaks the PostgreSQL wire protocol, so the embedded database is served on
   // a loopback port. PGlite is a single session: exactly one connection, never more.

@@ -46,7 +46,7 @@ export function taskScope(user: SessionUser): Prisma.TaskWhereInput {
       return {};
     case 'county_office':
       return {
-        units: { some: { role: { in: ['lead', 'cooperating', 'applicant'] }, unit: { path: { startsWith: user.scopePath } } } },
+        units: { some: { role: { in: ['lead', 'cooperating', 'applicant'] }, unitId: { in: user.scopeUnitIds } } },
       };
     case 'unit_staff':
       return { units: { some: { unitId: user.unit.id, role: { in: ['lead', 'cooperating', 'mentioned'] } } } };

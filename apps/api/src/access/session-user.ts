@@ -9,4 +9,6 @@ export interface SessionUser {
   unit: { id: number; name: string; kind: UnitKind; path: string };
   /** The subtree a county reform office looks after (its county's path); else the unit's own path. */
   scopePath: string;
+  /** The units of that subtree (a county office's scope is read by unit id, which an index serves). */
+  scopeUnitIds: number[];
 }

@@ -29,13 +29,19 @@ export async function loadSessionUser(db: Database, token: string, now: Date): P
   });
   if (!session || session.expiresAt <= now || !session.user.active) return null;
   const { user } = session;
+  const scopePath = scopePathOf(user.unit, user.unit.parent);
+  const subtree =
+    user.role === 'county_office'
+      ? await db.prisma.unit.findMany({ where: { path: { startsWith: scopePath } }, select: { id: true } })
+      : [{ id: user.unit.id }];
   return {
     id: user.id,
     username: user.username,
     displayName: user.displayName,
     role: user.role,
     unit: { id: user.unit.id, name: user.unit.name, kind: user.unit.kind, path: user.unit.path },
-    scopePath: scopePathOf(user.unit, user.unit.parent),
+    scopePath,
+    scopeUnitIds: subtree.map((unit) => unit.id),
   };
 }
 
