@@ -66,6 +66,10 @@ function RowList({ name, noun, blank, hasContent, describe, renderRow, rule, dis
           <div data-testid={`${name}-editor`}>
             {fields.map((field, index) => (
               <Flex key={field.key} gap={8} align="flex-start" wrap role="group" aria-label={`${noun} ${index + 1}`}>
+                {/* The saved row this one edits: registered, so it is part of the values the form submits. */}
+                <Form.Item name={[field.name, 'id']} hidden noStyle>
+                  <input type="hidden" />
+                </Form.Item>
                 {renderRow(field, index, index === focusIndex)}
                 {!disabled && (
                   <Button icon={<DeleteOutlined />} aria-label={`删除${noun} ${index + 1}`} onClick={() => askToRemove(field.name)} />
