@@ -72,7 +72,7 @@ function RowList({ name, noun, blank, hasContent, describe, renderRow, rule, dis
                 </Form.Item>
                 {renderRow(field, index, index === focusIndex)}
                 {!disabled && (
-                  <Button icon={<DeleteOutlined />} aria-label={`删除${noun} ${index + 1}`} onClick={() => askToRemove(field.name)} />
+                  <Button danger icon={<DeleteOutlined />} aria-label={`删除${noun} ${index + 1}`} onClick={() => askToRemove(field.name)} />
                 )}
               </Flex>
             ))}
