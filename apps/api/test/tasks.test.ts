@@ -1,4 +1,4 @@
-import type { TTaskDetail, TTaskListItem } from '@reform/contracts';
+import { OutcomeKindEnum, type THistoryEntry, type TTaskDetail, type TTaskListItem } from '@reform/contracts';
 import { addDays } from '@reform/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_TODAY, buildTestApp, type TestApp } from './helpers.ts';
@@ -250,6 +250,160 @@ describe('PATCH /api/tasks/:id', () => {
     expect(body.lightReason).toBe('任务已超过完成时限 1 天');
     const listed = await get<Page>('admin', `/api/tasks?q=${task.code}`);
     expect(listed.body.items[0]).toMatchObject({ light: 'red', lightReason: '任务已超过完成时限 1 天' });
+  });
+});
+
+describe('PATCH /api/tasks/:id: the task book’s outcomes and source documents', () => {
+  type Outcome = TTaskDetail['outcomes'][number];
+  const load = (id: number) =>
+    t.db.prisma.task.findUniqueOrThrow({
+      where: { id },
+      include: { outcomes: { orderBy: { id: 'asc' } }, sourceDocuments: { orderBy: { id: 'asc' } } },
+    });
+  /** The last task matching `where` with at least `min` outcomes (other tests start from the first ones). */
+  const withOutcomes = async (where: object, min = 1) => {
+    const tasks = await t.db.prisma.task.findMany({
+      where: { ...where, outcomes: { some: {} } },
+      orderBy: { id: 'desc' },
+      take: 50,
+      include: { outcomes: { orderBy: { id: 'asc' } }, sourceDocuments: { orderBy: { id: 'asc' } } },
+    });
+    const task = tasks.find((candidate) => candidate.outcomes.length >= min);
+    if (!task) throw new Error(`no task with ${min} outcomes`);
+    return task;
+  };
+  const asEdit = ({ id, kind, description, targetCount, deliveredCount }: Outcome) => ({ id, kind, description, targetCount, deliveredCount });
+
+  it('lets the reform office replace both lists, keeping the ids of the rows it sends back', async () => {
+    const task = await withOutcomes({ list: 'mandate', sourceDocuments: { some: {} } }, 2);
+    const [kept, ...dropped] = task.outcomes;
+    const { status, body } = await patch('admin', task.id, {
+      version: task.version,
+      outcomes: [
+        { id: kept!.id, kind: kept!.kind, description: kept!.description, targetCount: kept!.targetCount, deliveredCount: kept!.targetCount + 1 },
+        { kind: 'replicable_experience', description: '形成科技金融改革可复制经验', targetCount: 1 },
+      ],
+      sourceDocuments: [
+        ...task.sourceDocuments.map((d) => ({ id: d.id, title: d.title })),
+        { title: '嘉兴市科技金融改革实施方案', docNumber: '嘉委改发〔2026〕3号', issuer: '市委改革办', issuedOn: '2026-03-15' },
+      ],
+    });
+    expect(status).toBe(200);
+    expect(body.version).toBe(task.version + 1);
+    expect(body.outcomes).toHaveLength(2);
+    // More delivered than targeted is a fact, kept as reported.
+    expect(body.outcomes[0]).toEqual(asEdit({ ...kept!, deliveredCount: kept!.targetCount + 1 }));
+    expect(body.outcomes[1]).toMatchObject({ kind: 'replicable_experience', targetCount: 1, deliveredCount: 0 });
+    expect(body.outcomes[1]!.id).not.toBe(kept!.id);
+    expect(body.sourceDocuments.map((d) => d.id).slice(0, -1)).toEqual(task.sourceDocuments.map((d) => d.id));
+    expect(body.sourceDocuments.at(-1)).toMatchObject({ docNumber: '嘉委改发〔2026〕3号', issuer: '市委改革办', issuedOn: '2026-03-15' });
+
+    const stored = await load(task.id);
+    expect(stored.outcomes.map((o) => o.id)).toEqual(body.outcomes.map((o) => o.id));
+    const droppedIds = dropped.map((o) => o.id);
+    expect(await t.db.prisma.taskOutcome.count({ where: { id: { in: droppedIds } } })).toBe(0);
+    expect(stored.outcomes[0]!.version).toBe(kept!.version + 1);
+
+    const audit = await t.db.prisma.auditLog.findFirstOrThrow({
+      where: { entity: 'task', entityId: String(task.id), action: 'update' },
+      orderBy: { id: 'desc' },
+    });
+    expect(Object.keys(audit.changes as object).sort()).toEqual(['outcomes', 'sourceDocuments']);
+  });
+
+  it('tells the change in words in the history', async () => {
+    const task = await withOutcomes({ list: 'innovation' });
+    const first = task.outcomes[0]!;
+    const { status } = await patch('admin', task.id, {
+      version: task.version,
+      outcomes: [
+        { ...asEdit(first), deliveredCount: first.deliveredCount + 1 },
+        { kind: 'landmark', description: '建成一站式服务中心', targetCount: 2 },
+      ],
+      sourceDocuments: [{ title: '关于推进基层治理创新的意见', docNumber: '嘉委办发〔2026〕8号' }],
+    });
+    expect(status).toBe(200);
+    const history = await get<THistoryEntry[]>('leader', `/api/tasks/${task.id}/history`);
+    const entry = history.body[0]!;
+    expect(entry.action).toBe('修改任务');
+    const kindLabel = OutcomeKindEnum.labels[first.kind];
+    expect(entry.lines).toEqual(
+      expect.arrayContaining([
+        `预期成果：${kindLabel}“${first.description}”已交付 ${first.deliveredCount} → ${first.deliveredCount + 1}`,
+        '预期成果：新增标志性成果“建成一站式服务中心”（目标 2 项，已交付 0 项）',
+        '依据文件：新增《关于推进基层治理创新的意见》（嘉委办发〔2026〕8号）',
+        ...task.outcomes.slice(1).map((o) => `预期成果：删除${OutcomeKindEnum.labels[o.kind]}“${o.description}”`),
+        ...task.sourceDocuments.map((d) => `依据文件：删除${/^《.*》$/.test(d.title) ? d.title : `《${d.title}》`}`),
+      ]),
+    );
+  });
+
+  it('lets the lead unit’s staff report delivered outcomes, but not change the source documents (403, named)', async () => {
+    const task = await withOutcomes({ leadUnitId: kejiju.id });
+    const outcomes = task.outcomes.map((o) => ({ ...asEdit(o), deliveredCount: o.targetCount }));
+    const refused = await patch('staff', task.id, { version: task.version, outcomes, sourceDocuments: [] });
+    expect(refused.status).toBe(403);
+    expect(refused.body.fields).toEqual([{ path: 'sourceDocuments', message: '您无权修改此项' }]);
+    expect((await load(task.id)).outcomes.map((o) => o.deliveredCount)).toEqual(task.outcomes.map((o) => o.deliveredCount));
+
+    const { status, body } = await patch('staff', task.id, { version: task.version, outcomes });
+    expect(status).toBe(200);
+    expect(body.outcomes.map((o) => o.deliveredCount)).toEqual(task.outcomes.map((o) => o.targetCount));
+    expect(body.outcomes.map((o) => o.id)).toEqual(task.outcomes.map((o) => o.id));
+    expect(body.sourceDocuments).toHaveLength(task.sourceDocuments.length);
+    expect(body.permissions.editableFields).toContain('outcomes');
+    expect(body.permissions.editableFields).not.toContain('sourceDocuments');
+  });
+
+  it('refuses (403) the staff of a unit that only cooperates on the task', async () => {
+    const task = await withOutcomes({ leadUnitId: { not: kejiju.id }, cooperatingUnits: { some: { unitId: kejiju.id } } });
+    const { status } = await patch('staff', task.id, {
+      version: task.version,
+      outcomes: task.outcomes.map((o) => ({ ...asEdit(o), deliveredCount: o.targetCount })),
+    });
+    expect(status).toBe(403);
+    expect((await load(task.id)).outcomes).toEqual(task.outcomes);
+  });
+
+  it('answers 409 with the current record to a stale version, and changes no row', async () => {
+    const task = await withOutcomes({ list: 'pilot' });
+    const first = await patch('admin', task.id, { version: task.version, contactName: '先保存的人' });
+    expect(first.status).toBe(200);
+    const stale = await patch<{ current: TTaskDetail }>('admin', task.id, {
+      version: task.version,
+      outcomes: [{ kind: 'other', description: '基于旧版本的成果', targetCount: 1 }],
+      sourceDocuments: [],
+    });
+    expect(stale.status).toBe(409);
+    expect(stale.body.current.outcomes.map((o) => o.id)).toEqual(task.outcomes.map((o) => o.id));
+    const stored = await load(task.id);
+    expect(stored.outcomes).toEqual(task.outcomes);
+    expect(stored.sourceDocuments).toEqual(task.sourceDocuments);
+    expect(stored.version).toBe(task.version + 1);
+  });
+
+  it('answers 400 at the row and field that is wrong, and changes nothing', async () => {
+    const task = await withOutcomes({ list: 'mandate', status: 'active' });
+    const good = asEdit(task.outcomes[0]!);
+    const foreign = await t.db.prisma.taskOutcome.findFirstOrThrow({ where: { taskId: { not: task.id } } });
+    const cases: [unknown, string, string][] = [
+      [{ outcomes: [good, { kind: 'other', description: '  ', targetCount: 1 }] }, 'outcomes.1.description', '此项为必填项'],
+      [{ outcomes: [{ ...good, deliveredCount: -1 }] }, 'outcomes.0.deliveredCount', '已交付数量应为 0 至 1000 的整数'],
+      [{ outcomes: [{ ...good, targetCount: 1.5 }] }, 'outcomes.0.targetCount', '目标数量应为 1 至 1000 的整数'],
+      [{ outcomes: [{ ...good, kind: 'poem' }] }, 'outcomes.0.kind', expect.any(String) as unknown as string],
+      [{ outcomes: [{ ...good, id: foreign.id }] }, 'outcomes.0.id', '该成果不属于此任务，请刷新后重试'],
+      [{ outcomes: [good, good] }, 'outcomes.1.id', '该成果重复出现'],
+      [{ sourceDocuments: [{ title: '' }] }, 'sourceDocuments.0.title', '此项为必填项'],
+      [{ sourceDocuments: [{ title: '某文件', issuedOn: '2026-02-30' }] }, 'sourceDocuments.0.issuedOn', '不是有效的日期'],
+    ];
+    for (const [payload, path, message] of cases) {
+      const { status, body } = await patch('admin', task.id, { version: task.version, ...(payload as object) });
+      expect(status, JSON.stringify(payload)).toBe(400);
+      expect(body.fields).toContainEqual({ path, message });
+    }
+    const stored = await load(task.id);
+    expect(stored.version).toBe(task.version);
+    expect(stored.outcomes).toEqual(task.outcomes);
   });
 });
 

@@ -20,6 +20,8 @@ export const messages = {
   milestoneOutsideSpan: { zh: '时间节点须在开始日期与完成时限之间', en: 'Milestones must fall between the start date and the deadline' },
   adjustmentReason: { zh: '请说明调整理由（至少 4 个字）', en: 'Give the reason for the adjustment (at least 4 characters)' },
   refusalReason: { zh: '不同意时请填写理由', en: 'Give a reason when refusing' },
+  outcomeTarget: { zh: '目标数量应为 1 至 1000 的整数', en: 'The target must be a whole number from 1 to 1000' },
+  outcomeDelivered: { zh: '已交付数量应为 0 至 1000 的整数', en: 'The delivered count must be a whole number from 0 to 1000' },
   pageSize: { zh: '每页条数应在 1 至 200 之间', en: 'Page size must be from 1 to 200' },
 } as const satisfies Record<string, { zh: string; en: string }>;
 

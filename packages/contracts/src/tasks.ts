@@ -126,6 +126,35 @@ export const ZTaskDetail = ZTaskListItem.extend({
 export type TTaskDetail = z.infer<typeof ZTaskDetail>;
 
 const text = (max: number) => z.string().trim().max(max);
+const count = (min: number, error: string) => z.number({ error }).int({ error }).min(min, { error }).max(1000, { error });
+/** An existing row of a task's list, kept (and its history traceable) when an edit sends its id back. */
+const rowId = z.number().int().positive().optional();
+
+/** An expected outcome as a new task states it: nothing is delivered yet. */
+export const ZOutcomeInput = z.strictObject({
+  kind: OutcomeKindEnum.schema,
+  description: text(500).min(1, { error: messages.required.zh }),
+  targetCount: count(1, messages.outcomeTarget.zh).default(1),
+});
+/**
+ * An expected outcome in an edit: the id of a row being kept (none for a new one) and what has been
+ * delivered so far. Delivering more than the target is allowed: it is a fact, not a typing error.
+ */
+export const ZOutcomeEdit = z.strictObject({
+  id: rowId,
+  ...ZOutcomeInput.shape,
+  deliveredCount: count(0, messages.outcomeDelivered.zh).default(0),
+});
+export type TOutcomeEdit = z.infer<typeof ZOutcomeEdit>;
+
+export const ZSourceDocumentInput = z.strictObject({
+  title: text(200).min(1, { error: messages.required.zh }),
+  docNumber: text(100).default(''),
+  issuer: text(100).default(''),
+  issuedOn: ZDate.nullable().default(null),
+});
+export const ZSourceDocumentEdit = z.strictObject({ id: rowId, ...ZSourceDocumentInput.shape });
+export type TSourceDocumentEdit = z.infer<typeof ZSourceDocumentEdit>;
 
 /** Fields of a task that the edit form changes; every one optional in a PATCH. */
 export const ZTaskEditableFields = z.strictObject({
@@ -148,6 +177,8 @@ export const ZTaskEditableFields = z.strictObject({
   contactName: text(50),
   contactPhone: text(30),
   measures: z.array(text(1000).min(1, { error: messages.required.zh })).max(50),
+  outcomes: z.array(ZOutcomeEdit).max(20),
+  sourceDocuments: z.array(ZSourceDocumentEdit).max(20),
 });
 export type TTaskEditableFields = z.infer<typeof ZTaskEditableFields>;
 export type TTaskEditableField = keyof TTaskEditableFields;
@@ -168,17 +199,6 @@ export const ZMilestoneInput = z.strictObject({
 });
 export type TMilestoneInput = z.input<typeof ZMilestoneInput>;
 
-export const ZOutcomeInput = z.strictObject({
-  kind: OutcomeKindEnum.schema,
-  description: text(500).min(1, { error: messages.required.zh }),
-  targetCount: z.number().int().min(1).max(1000).default(1),
-});
-export const ZSourceDocumentInput = z.strictObject({
-  title: text(200).min(1, { error: messages.required.zh }),
-  docNumber: text(100).default(''),
-  issuer: text(100).default(''),
-  issuedOn: ZDate.nullable().default(null),
-});
 export const ZPilotInput = z.strictObject({
   batch: text(50).min(1, { error: messages.required.zh }),
   approvingLevel: TaskLevelEnum.schema,
@@ -252,6 +272,8 @@ export const taskEditableFieldLabels: Record<TTaskEditableField, string> = {
   contactName: '联系人',
   contactPhone: '联系电话',
   measures: '主要举措',
+  outcomes: '预期成果',
+  sourceDocuments: '依据文件',
 };
 
 /** Chinese names of everything the history can mention. */

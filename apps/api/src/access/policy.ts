@@ -73,13 +73,20 @@ const allTaskFields: readonly TTaskEditableField[] = [
   'contactName',
   'contactPhone',
   'measures',
+  'outcomes',
+  'sourceDocuments',
 ];
 
-/** A lead unit's staff keep the task book's content and the contact up to date; the reform office sets the rest. */
+/**
+ * A lead unit's staff keep the task book's content and the contact up to date, and report what
+ * has been delivered of the expected outcomes; the reform office sets the rest, including the
+ * source documents the task was broken down from.
+ */
 const unitStaffTaskFields: readonly TTaskEditableField[] = [
   'objective',
   'acceptanceCriteria',
   'measures',
+  'outcomes',
   'contactName',
   'contactPhone',
 ];

@@ -94,7 +94,7 @@ export function taskDetail(overrides: Partial<TTaskDetail> = {}): TTaskDetail {
       editableFields: [
         'title', 'status', 'field', 'level', 'priority', 'year', 'batch', 'tags', 'objective', 'acceptanceCriteria',
         'startDate', 'deadline', 'leadLeader', 'leadUnitId', 'specialGroupId', 'cooperatingUnitIds', 'contactName',
-        'contactPhone', 'measures',
+        'contactPhone', 'measures', 'outcomes', 'sourceDocuments',
       ],
     },
     ...overrides,

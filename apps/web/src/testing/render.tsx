@@ -30,6 +30,14 @@ export function mockApi(handler: Handler) {
   return spy;
 }
 
+/** The API's 400 answer naming the fields at fault, as its error handler sends it. */
+export function fieldErrors(fields: { path: string; message: string }[]) {
+  return {
+    status: 400,
+    body: { statusCode: 400, code: 'BAD_REQUEST', message: '提交的内容有误，请检查标出的字段', requestId: 't', fields },
+  };
+}
+
 /** Renders routes in a memory router inside the app's providers, as the app does. */
 export function renderRoutes(routes: RouteObject[], initialPath: string) {
   const router = createMemoryRouter(routes, { initialEntries: [initialPath] });

@@ -2,6 +2,7 @@ import { TaskStatusEnum, taskFieldLabels, type THistoryEntry } from '@reform/con
 import type { UseCaseContext } from '../context.ts';
 import { personLabel, personSelect } from '../people.ts';
 import { findTaskInScope } from '../tasks/get-task.ts';
+import { taskBookLines } from './task-book-lines.ts';
 
 const actionLabels: Record<string, string> = {
   create: '新建任务',
@@ -49,10 +50,12 @@ export async function getTaskHistory(ctx: UseCaseContext, taskId: number): Promi
     at: row.at.toISOString(),
     actor: row.actor ? personLabel(row.actor) : '系统',
     action: actionLabels[row.action] ?? row.action,
-    lines: Object.entries(row.changes as Record<string, { from: unknown; to: unknown }>).map(([field, change]) => {
+    lines: Object.entries(row.changes as Record<string, { from: unknown; to: unknown }>).flatMap(([field, change]) => {
       const label = taskFieldLabels[field] ?? field;
-      if (change.from === null || change.from === undefined) return `${label}：${show(change.to, unitNames, field)}`;
-      return `${label}：由“${show(change.from, unitNames, field)}”改为“${show(change.to, unitNames, field)}”`;
+      const rowLines = taskBookLines(field, label, change);
+      if (rowLines) return rowLines;
+      if (change.from === null || change.from === undefined) return [`${label}：${show(change.to, unitNames, field)}`];
+      return [`${label}：由“${show(change.from, unitNames, field)}”改为“${show(change.to, unitNames, field)}”`];
     }),
   }));
 }

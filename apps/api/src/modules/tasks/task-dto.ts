@@ -1,5 +1,5 @@
 import type { TTaskDetail, TTaskEditableField, TTaskListItem } from '@reform/contracts';
-import type { Prisma } from '@reform/db';
+import type { Prisma, TaskOutcomeModel, TaskSourceDocumentModel } from '@reform/db';
 import { isoDate, isoDateOrNull } from '../dates.ts';
 
 const ref = { select: { id: true, name: true } } as const;
@@ -51,6 +51,14 @@ export function toListItem(task: ListRow): TTaskListItem {
   return { ...listFields(task), nextMilestone: next ? { name: next.name, dueDate: isoDate(next.dueDate) } : null };
 }
 
+export function outcomeOf(o: TaskOutcomeModel): TTaskDetail['outcomes'][number] {
+  return { id: o.id, kind: o.kind, description: o.description, targetCount: o.targetCount, deliveredCount: o.deliveredCount };
+}
+
+export function sourceDocumentOf(d: TaskSourceDocumentModel): TTaskDetail['sourceDocuments'][number] {
+  return { id: d.id, title: d.title, docNumber: d.docNumber, issuer: d.issuer, issuedOn: isoDateOrNull(d.issuedOn) };
+}
+
 export interface DetailPermissions {
   editableFields: readonly TTaskEditableField[];
   canPlanTimetable: boolean;
@@ -75,20 +83,8 @@ export function toDetail(task: DetailRow, permissions: DetailPermissions): TTask
     contactName: task.contactName,
     contactPhone: task.contactPhone,
     measures: task.measures.map((m) => ({ id: m.id, seq: m.seq, content: m.content })),
-    outcomes: task.outcomes.map((o) => ({
-      id: o.id,
-      kind: o.kind,
-      description: o.description,
-      targetCount: o.targetCount,
-      deliveredCount: o.deliveredCount,
-    })),
-    sourceDocuments: task.sourceDocuments.map((d) => ({
-      id: d.id,
-      title: d.title,
-      docNumber: d.docNumber,
-      issuer: d.issuer,
-      issuedOn: isoDateOrNull(d.issuedOn),
-    })),
+    outcomes: task.outcomes.map(outcomeOf),
+    sourceDocuments: task.sourceDocuments.map(sourceDocumentOf),
     milestones: task.milestones.map((m) => ({
       id: m.id,
       seq: m.seq,
@@ -123,9 +119,20 @@ export function toDetail(task: DetailRow, permissions: DetailPermissions): TTask
   };
 }
 
-/** The editable fields of a task as the edit form sees them, for audit diffs. */
+/** What a task's editable fields are read from; the lists in the order the detail shows them. */
+export const editableInclude = {
+  cooperatingUnits: true,
+  measures: { orderBy: { seq: 'asc' } },
+  outcomes: { orderBy: { id: 'asc' } },
+  sourceDocuments: { orderBy: { id: 'asc' } },
+} satisfies Prisma.TaskInclude;
+
+/**
+ * The editable fields of a task as the edit form sees them, for audit diffs. Outcomes and source
+ * documents keep their ids, so the history can tell which row changed.
+ */
 export function editableSnapshot(
-  task: Prisma.TaskGetPayload<{ include: { cooperatingUnits: true; measures: true } }>,
+  task: Prisma.TaskGetPayload<{ include: typeof editableInclude }>,
 ): Record<TTaskEditableField, unknown> {
   return {
     title: task.title,
@@ -147,5 +154,7 @@ export function editableSnapshot(
     contactName: task.contactName,
     contactPhone: task.contactPhone,
     measures: task.measures.map((m) => m.content),
+    outcomes: task.outcomes.map(outcomeOf),
+    sourceDocuments: task.sourceDocuments.map(sourceDocumentOf),
   };
 }

@@ -6,12 +6,22 @@ import type { UseCaseContext } from '../context.ts';
 import { dateColumn, isoDate } from '../dates.ts';
 import { checkTaskReferences } from './check-task-references.ts';
 import { editableFieldsOf, findTaskInScope, getTask } from './get-task.ts';
-import { editableSnapshot } from './task-dto.ts';
+import { checkRowIds, replaceOutcomes, replaceSourceDocuments } from './task-book-rows.ts';
+import { editableInclude, editableSnapshot } from './task-dto.ts';
 
 const notAllowed = { zh: '您无权修改此项', en: 'You may not change this field' };
 
 function columnsOf(body: TTaskUpdateBody): Prisma.TaskUncheckedUpdateManyInput {
-  const { version: _version, measures: _measures, cooperatingUnitIds: _cooperating, startDate, deadline, ...columns } = body;
+  const {
+    version: _version,
+    measures: _measures,
+    cooperatingUnitIds: _cooperating,
+    outcomes: _outcomes,
+    sourceDocuments: _sourceDocuments,
+    startDate,
+    deadline,
+    ...columns
+  } = body;
   return {
     ...columns,
     ...(startDate !== undefined ? { startDate: dateColumn(startDate) } : {}),
@@ -43,6 +53,7 @@ export async function updateTask(ctx: UseCaseContext, id: number, body: TTaskUpd
     startDate: body.startDate ?? isoDate(task.startDate),
     deadline: body.deadline ?? isoDate(task.deadline),
   });
+  checkRowIds(task, body);
 
   const saved = await ctx.db.prisma.$transaction(async (tx) => {
     const { count } = await tx.task.updateMany({
@@ -60,10 +71,9 @@ export async function updateTask(ctx: UseCaseContext, id: number, body: TTaskUpd
         data: [...new Set(body.cooperatingUnitIds)].map((unitId) => ({ taskId: id, unitId })),
       });
     }
-    const after = await tx.task.findUniqueOrThrow({
-      where: { id },
-      include: { cooperatingUnits: true, measures: { orderBy: { seq: 'asc' } } },
-    });
+    if (body.outcomes) await replaceOutcomes(tx, task, body.outcomes);
+    if (body.sourceDocuments) await replaceSourceDocuments(tx, task, body.sourceDocuments);
+    const after = await tx.task.findUniqueOrThrow({ where: { id }, include: editableInclude });
     await recordAudit(tx, {
       actorId: ctx.user.id,
       entity: 'task',

@@ -1,6 +1,5 @@
 import { DeleteOutlined, PlusOutlined, ThunderboltOutlined } from '@ant-design/icons';
 import {
-  OutcomeKindEnum,
   TaskLevelEnum,
   TaskListEnum,
   TaskPriorityEnum,
@@ -38,6 +37,7 @@ import { useCreateTask } from '../api/create-task';
 import { usePhaseTemplates } from '../api/get-phase-templates';
 import { usePreviewTimetable } from '../api/preview-timetable';
 import { defaultTermEnd, initialCreateValues, toCreateInput, type CreateFormValues } from '../lib/create-values';
+import { OutcomesEditor, SourceDocumentsEditor } from './task-book-editors';
 
 const DATE = 'YYYY-MM-DD';
 const levelOptions = TaskLevelEnum.values.map((value) => ({ value, label: TaskLevelEnum.labels[value] }));
@@ -304,73 +304,13 @@ export function TaskCreateForm({ initialList = 'mandate', onCreated, onCancel }:
           </Form.List>
         </Form.Item>
         <Form.Item label="预期成果">
-          <Form.List name="outcomes">
-            {(fields, { add, remove }) => (
-              <>
-                {fields.map((field, index) => (
-                  <Flex key={field.key} gap={8} align="flex-start" wrap>
-                    <Form.Item name={[field.name, 'kind']} style={{ flex: '0 0 160px', marginBottom: 8 }}>
-                      <Select
-                        aria-label={`成果 ${index + 1} 形式`}
-                        options={OutcomeKindEnum.values.map((value) => ({ value, label: OutcomeKindEnum.labels[value] }))}
-                      />
-                    </Form.Item>
-                    <Form.Item name={[field.name, 'description']} rules={rule(['outcomes', field.name, 'description'])} style={{ flex: '1 1 240px', marginBottom: 8 }}>
-                      <Input aria-label={`成果 ${index + 1} 描述`} placeholder="成果描述" maxLength={500} />
-                    </Form.Item>
-                    <Form.Item name={[field.name, 'targetCount']} rules={rule(['outcomes', field.name, 'targetCount'])} style={{ flex: '0 0 120px', marginBottom: 8 }}>
-                      <InputNumber aria-label={`成果 ${index + 1} 目标数量`} min={1} max={1000} precision={0} suffix="件" style={{ width: '100%' }} />
-                    </Form.Item>
-                    <Button icon={<DeleteOutlined />} aria-label={`删除成果 ${index + 1}`} onClick={() => remove(field.name)} />
-                  </Flex>
-                ))}
-                <Button
-                  type="dashed"
-                  icon={<PlusOutlined />}
-                  onClick={() => add({ kind: 'institutional_document', description: '', targetCount: 1 })}
-                  disabled={fields.length >= 20}
-                >
-                  添加成果
-                </Button>
-              </>
-            )}
-          </Form.List>
+          <OutcomesEditor rule={rule} />
         </Form.Item>
         <Form.Item name="acceptanceCriteria" label="验收标准">
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} maxLength={5000} />
         </Form.Item>
         <Form.Item label="依据文件">
-          <Form.List name="sourceDocuments">
-            {(fields, { add, remove }) => (
-              <>
-                {fields.map((field, index) => (
-                  <Flex key={field.key} gap={8} align="flex-start" wrap>
-                    <Form.Item name={[field.name, 'title']} rules={rule(['sourceDocuments', field.name, 'title'])} style={{ flex: '2 1 240px', marginBottom: 8 }}>
-                      <Input aria-label={`依据文件 ${index + 1} 标题`} placeholder="文件标题" maxLength={200} />
-                    </Form.Item>
-                    <Form.Item name={[field.name, 'docNumber']} style={{ flex: '1 1 140px', marginBottom: 8 }}>
-                      <Input aria-label={`依据文件 ${index + 1} 文号`} placeholder="文号" maxLength={100} />
-                    </Form.Item>
-                    <Form.Item name={[field.name, 'issuer']} style={{ flex: '1 1 140px', marginBottom: 8 }}>
-                      <Input aria-label={`依据文件 ${index + 1} 发文机关`} placeholder="发文机关" maxLength={100} />
-                    </Form.Item>
-                    <Form.Item name={[field.name, 'issuedOn']} style={{ flex: '0 0 140px', marginBottom: 8 }}>
-                      <DatePicker aria-label={`依据文件 ${index + 1} 印发日期`} placeholder="印发日期" format={DATE} style={{ width: '100%' }} />
-                    </Form.Item>
-                    <Button icon={<DeleteOutlined />} aria-label={`删除依据文件 ${index + 1}`} onClick={() => remove(field.name)} />
-                  </Flex>
-                ))}
-                <Button
-                  type="dashed"
-                  icon={<PlusOutlined />}
-                  onClick={() => add({ title: '', docNumber: '', issuer: '', issuedOn: null })}
-                  disabled={fields.length >= 20}
-                >
-                  添加依据文件
-                </Button>
-              </>
-            )}
-          </Form.List>
+          <SourceDocumentsEditor rule={rule} />
         </Form.Item>
       </Section>
 

@@ -1,9 +1,12 @@
-import { EditOutlined, PrinterOutlined } from '@ant-design/icons';
+import { CheckCircleFilled, EditOutlined, PrinterOutlined } from '@ant-design/icons';
 import {
   OutcomeKindEnum,
   PilotStageEnum,
   TaskLevelEnum,
   TaskPriorityEnum,
+  documentDetails,
+  documentTitle,
+  outcomeTally,
   type TTaskDetail,
 } from '@reform/contracts';
 import { Button, Card, Descriptions, Flex, List, Progress, Space, Tabs, Tag, Typography } from 'antd';
@@ -125,21 +128,29 @@ function TaskBook({ task }: { task: TTaskDetail }) {
         <List
           size="small"
           style={{ marginBottom: 16 }}
+          data-testid="outcomes"
           dataSource={task.outcomes}
-          renderItem={(outcome) => (
-            <List.Item
-              extra={
-                <Text type={outcome.deliveredCount >= outcome.targetCount ? 'success' : undefined} style={{ whiteSpace: 'nowrap' }}>
-                  已完成 {outcome.deliveredCount} / 目标 {outcome.targetCount}
-                </Text>
-              }
-            >
-              <Space wrap>
-                <Tag color="geekblue">{OutcomeKindEnum.labels[outcome.kind]}</Tag>
-                <span>{outcome.description}</span>
-              </Space>
-            </List.Item>
-          )}
+          renderItem={(outcome) => {
+            const met = outcome.deliveredCount >= outcome.targetCount;
+            return (
+              <List.Item
+                extra={
+                  <Space size={6} style={{ whiteSpace: 'nowrap' }}>
+                    <Text type="secondary">已交付</Text>
+                    <Text strong type={met ? 'success' : undefined} style={{ fontVariantNumeric: 'tabular-nums' }}>
+                      {outcomeTally(outcome)}
+                    </Text>
+                    {met && <CheckCircleFilled style={{ color: '#52c41a' }} aria-hidden />}
+                  </Space>
+                }
+              >
+                <Space wrap>
+                  <Tag color="geekblue">{OutcomeKindEnum.labels[outcome.kind]}</Tag>
+                  <span>{outcome.description}</span>
+                </Space>
+              </List.Item>
+            );
+          }}
         />
       )}
 
@@ -150,13 +161,15 @@ function TaskBook({ task }: { task: TTaskDetail }) {
       {task.sourceDocuments.length === 0 ? (
         <Paragraph style={{ marginBottom: 0 }}>{blank}</Paragraph>
       ) : (
-        <ul style={{ paddingInlineStart: 24, margin: 0 }}>
+        <ul style={{ paddingInlineStart: 24, margin: 0 }} data-testid="source-documents">
           {task.sourceDocuments.map((doc) => (
             <li key={doc.id} style={{ marginBottom: 4 }}>
-              {/^《.*》$/.test(doc.title) ? doc.title : `《${doc.title}》`}
-              <Text type="secondary">
-                {[doc.docNumber, doc.issuer, doc.issuedOn].filter(Boolean).join('，')}
-              </Text>
+              <Text>{documentTitle(doc.title)}</Text>
+              {documentDetails(doc) && (
+                <Text type="secondary" style={{ marginInlineStart: 8 }}>
+                  {documentDetails(doc)}
+                </Text>
+              )}
             </li>
           ))}
         </ul>

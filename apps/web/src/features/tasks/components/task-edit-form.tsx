@@ -6,6 +6,7 @@ import {
   ZTaskDetail,
   type TTaskDetail,
   type TTaskEditableField,
+  type TTaskEditableFields,
 } from '@reform/contracts';
 import {
   Alert,
@@ -41,10 +42,12 @@ import {
   fieldLabels,
   fromFormValues,
   pickFields,
+  reapplyChanges,
   toFormValues,
   type EditFormValues,
 } from '../lib/edit-values';
 import { ConflictModal, type Conflict } from './conflict-modal';
+import { OutcomesEditor, SourceDocumentsEditor } from './task-book-editors';
 
 interface TaskEditFormProps {
   task: TTaskDetail;
@@ -187,8 +190,8 @@ export function TaskEditForm({ task, onSaved, onCancel }: TaskEditFormProps) {
 
   const reapply = () => {
     if (!conflict) return;
-    const mine = pickFields(conflict.mine, conflict.myChanges);
-    const merged = { ...editableOf(conflict.current), ...mine } as ReturnType<typeof editableOf>;
+    const mine = pickFields(conflict.mine, conflict.myChanges) as Partial<TTaskEditableFields>;
+    const merged = reapplyChanges(conflict.current, mine);
     setBase(conflict.current);
     loadIntoForm(toFormValues(merged));
     setDirty(conflict.myChanges.length > 0);
@@ -351,8 +354,14 @@ export function TaskEditForm({ task, onSaved, onCancel }: TaskEditFormProps) {
               )}
             </Form.List>
           </Form.Item>
+          <Form.Item label={fieldLabels.outcomes}>
+            <OutcomesEditor rule={rule} disabled={isDisabled('outcomes')} onRowsChange={refreshDirty} withDelivered />
+          </Form.Item>
           <Form.Item {...item('acceptanceCriteria')}>
             <Input.TextArea disabled={isDisabled('acceptanceCriteria')} autoSize={{ minRows: 2, maxRows: 8 }} maxLength={5000} />
+          </Form.Item>
+          <Form.Item label={fieldLabels.sourceDocuments}>
+            <SourceDocumentsEditor rule={rule} disabled={isDisabled('sourceDocuments')} onRowsChange={refreshDirty} />
           </Form.Item>
         </Section>
 

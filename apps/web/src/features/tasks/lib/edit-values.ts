@@ -1,5 +1,9 @@
 import {
   TaskLevelEnum,
+  documentDetails,
+  documentTitle,
+  outcomeName,
+  outcomeTally,
   TaskPriorityEnum,
   TaskStatusEnum,
   ZTaskEditableFields,
@@ -8,6 +12,7 @@ import {
   type TTaskDetail,
   type TTaskEditableField,
   type TTaskEditableFields,
+  type OutcomeKind,
   type TaskLevel,
   type TaskPriority,
   type TaskStatus,
@@ -18,6 +23,23 @@ import type { z } from 'zod';
 export const editableFieldNames = Object.keys(ZTaskEditableFields.shape) as TTaskEditableField[];
 
 export const fieldLabels = taskEditableFieldLabels;
+
+/** A row of the outcomes editor; `id` is the saved row it edits (none for a new one). */
+export interface OutcomeRow {
+  id?: number;
+  kind: OutcomeKind;
+  description: string;
+  targetCount: number | null;
+  deliveredCount?: number | null;
+}
+
+export interface SourceDocumentRow {
+  id?: number;
+  title: string;
+  docNumber: string;
+  issuer: string;
+  issuedOn: Dayjs | null;
+}
 
 /** What antd's controls hold: dayjs for dates, '' for an empty text, null for a cleared select. */
 export interface EditFormValues {
@@ -40,6 +62,8 @@ export interface EditFormValues {
   contactName: string;
   contactPhone: string;
   measures: string[];
+  outcomes: OutcomeRow[];
+  sourceDocuments: SourceDocumentRow[];
 }
 
 export function editableOf(task: TTaskDetail): TTaskEditableFields {
@@ -63,6 +87,14 @@ export function editableOf(task: TTaskDetail): TTaskEditableFields {
     contactName: task.contactName,
     contactPhone: task.contactPhone,
     measures: [...task.measures].sort((a, b) => a.seq - b.seq).map((measure) => measure.content),
+    outcomes: task.outcomes.map(({ id, kind, description, targetCount, deliveredCount }) => ({
+      id,
+      kind,
+      description,
+      targetCount,
+      deliveredCount,
+    })),
+    sourceDocuments: task.sourceDocuments.map(({ id, title, docNumber, issuer, issuedOn }) => ({ id, title, docNumber, issuer, issuedOn })),
   };
 }
 
@@ -74,6 +106,7 @@ export function toFormValues(fields: TTaskEditableFields): EditFormValues {
     batch: fields.batch ?? '',
     startDate: dayjs(fields.startDate, DATE),
     deadline: dayjs(fields.deadline, DATE),
+    sourceDocuments: fields.sourceDocuments.map((doc) => ({ ...doc, issuedOn: doc.issuedOn ? dayjs(doc.issuedOn, DATE) : null })),
   };
 }
 
@@ -99,6 +132,21 @@ export function fromFormValues(values: Partial<EditFormValues>): Record<TTaskEdi
     contactName: values.contactName ?? '',
     contactPhone: values.contactPhone ?? '',
     measures: (values.measures ?? []).map((measure) => measure ?? ''),
+    // A cleared count stays null, so the schema names it rather than defaulting it.
+    outcomes: (values.outcomes ?? []).map((o) => ({
+      id: o?.id,
+      kind: o?.kind,
+      description: o?.description ?? '',
+      targetCount: o?.targetCount ?? null,
+      deliveredCount: o?.deliveredCount ?? null,
+    })),
+    sourceDocuments: (values.sourceDocuments ?? []).map((d) => ({
+      id: d?.id,
+      title: d?.title ?? '',
+      docNumber: d?.docNumber ?? '',
+      issuer: d?.issuer ?? '',
+      issuedOn: d?.issuedOn ? d.issuedOn.format(DATE) : null,
+    })),
   };
 }
 
@@ -165,7 +213,31 @@ export function describeValue(name: TTaskEditableField, value: unknown, unitName
       return (value as string[]).join('、');
     case 'measures':
       return (value as string[]).map((measure, index) => `${index + 1}. ${measure}`).join('\n');
+    case 'outcomes':
+      return (value as TTaskEditableFields['outcomes'])
+        .map((outcome, index) => `${index + 1}. ${outcomeName(outcome)} ${outcomeTally(outcome)}`)
+        .join('\n');
+    case 'sourceDocuments':
+      return (value as TTaskEditableFields['sourceDocuments'])
+        .map((doc, index) => `${index + 1}. ${[documentTitle(doc.title), documentDetails(doc)].filter(Boolean).join(' ')}`)
+        .join('\n');
     default:
       return String(value);
   }
+}
+
+/**
+ * My changes on top of the version someone else saved: a row of theirs I edited but they removed
+ * meanwhile comes back as a new row rather than naming a row that no longer exists.
+ */
+export function reapplyChanges(current: TTaskDetail, mine: Partial<TTaskEditableFields>): TTaskEditableFields {
+  const theirs = editableOf(current);
+  const stillThere = <Row extends { id?: number | undefined }>(rows: Row[] | undefined, kept: { id?: number | undefined }[]) =>
+    rows?.map((row) => (row.id !== undefined && !kept.some((k) => k.id === row.id) ? { ...row, id: undefined } : row));
+  const merged = { ...theirs, ...mine };
+  return {
+    ...merged,
+    outcomes: stillThere(mine.outcomes, theirs.outcomes) ?? theirs.outcomes,
+    sourceDocuments: stillThere(mine.sourceDocuments, theirs.sourceDocuments) ?? theirs.sourceDocuments,
+  };
 }

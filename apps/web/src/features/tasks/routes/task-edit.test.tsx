@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { readOnly, taskDetail, units } from '@/testing/fixtures';
-import { mockApi, renderRoutes } from '@/testing/render';
+import { fieldErrors, mockApi, renderRoutes } from '@/testing/render';
 import { TaskEditRoute } from './task-edit';
 
 type Patch = { status?: number; body?: unknown } | undefined;
@@ -72,16 +72,7 @@ describe('task edit form', () => {
 
   it('shows the server’s field errors on the matching fields', async () => {
     const user = userEvent.setup();
-    setup(taskDetail(), () => ({
-      status: 400,
-      body: {
-        statusCode: 400,
-        code: 'VALIDATION',
-        message: '提交的内容有误',
-        requestId: 'r',
-        fields: [{ path: 'measures.1', message: '该举措与其他任务重复' }],
-      },
-    }));
+    setup(taskDetail(), () => fieldErrors([{ path: 'measures.1', message: '该举措与其他任务重复' }]));
     await user.type(await screen.findByRole('textbox', { name: '举措 2' }), '（补充）');
     await user.click(screen.getByTestId('save-task'));
     expect(await screen.findByText('该举措与其他任务重复')).toBeInTheDocument();
@@ -154,5 +145,139 @@ describe('task edit form', () => {
     await user.click(screen.getByRole('button', { name: /取\s*消/ }));
     await user.click(within(await screen.findByRole('dialog', { name: '离开此页面？' })).getByRole('button', { name: '离开，放弃修改' }));
     expect(await screen.findByText('任务详情页')).toBeInTheDocument();
+  });
+});
+
+describe('task book: expected outcomes and source documents', () => {
+  const outcomes = () => screen.getByTestId('outcomes-editor');
+  const documents = () => screen.getByTestId('sourceDocuments-editor');
+
+  it('edits delivered counts in place, adds rows, and sends both whole lists with the saved ids', async () => {
+    const user = userEvent.setup();
+    const task = taskDetail();
+    const { patches } = setup(task, (body) => ({ body: { ...task, version: 4, ...body } }));
+    const delivered = await screen.findByRole('spinbutton', { name: '成果 1 已交付数量' });
+    expect(delivered).toHaveValue('1');
+    await user.clear(delivered);
+    await user.type(delivered, '2');
+
+    await user.click(within(outcomes()).getByRole('button', { name: /添加成果/ }));
+    // The new row takes the focus, so typing can go on from the keyboard.
+    expect(within(outcomes()).getByRole('combobox', { name: '成果 2 形式' })).toHaveFocus();
+    await user.type(screen.getByRole('textbox', { name: '成果 2 描述' }), '形成可复制经验');
+
+    await user.click(within(documents()).getByRole('button', { name: /添加依据文件/ }));
+    await user.type(screen.getByRole('textbox', { name: '依据文件 2 标题' }), '科技金融改革实施方案');
+    await user.type(screen.getByRole('textbox', { name: '依据文件 2 文号' }), '嘉委改发〔2026〕3号');
+    await user.click(screen.getByTestId('save-task'));
+
+    expect(await screen.findByText('任务详情页')).toBeInTheDocument();
+    expect(patches()).toEqual([
+      {
+        outcomes: [
+          { id: 1, kind: 'institutional_document', description: '科技金融实施办法', targetCount: 2, deliveredCount: 2 },
+          { kind: 'institutional_document', description: '形成可复制经验', targetCount: 1, deliveredCount: 0 },
+        ],
+        sourceDocuments: [
+          { id: 1, title: '关于深化科技体制改革的意见', docNumber: '嘉委发〔2025〕1号', issuer: '中共嘉兴市委', issuedOn: '2025-03-01' },
+          { title: '科技金融改革实施方案', docNumber: '嘉委改发〔2026〕3号', issuer: '', issuedOn: null },
+        ],
+        version: 3,
+      },
+    ]);
+  });
+
+  it('lets the lead unit report outcomes but shows the source documents read-only', async () => {
+    setup(
+      taskDetail({
+        permissions: { ...readOnly, canEdit: true, editableFields: ['objective', 'measures', 'outcomes', 'contactName', 'contactPhone'] },
+      }),
+    );
+    expect(await screen.findByRole('spinbutton', { name: '成果 1 已交付数量' })).toBeEnabled();
+    expect(within(outcomes()).getByRole('button', { name: /添加成果/ })).toBeInTheDocument();
+    expect(screen.getByRole('textbox', { name: '依据文件 1 文号' })).toBeDisabled();
+    expect(within(documents()).queryByRole('button')).not.toBeInTheDocument();
+  });
+
+  it('shows the shared rules’ messages at the row, and sends nothing', async () => {
+    const user = userEvent.setup();
+    const { patches } = setup();
+    await user.click(within(await screen.findByTestId('outcomes-editor')).getByRole('button', { name: /添加成果/ }));
+    await user.clear(screen.getByRole('spinbutton', { name: '成果 1 已交付数量' }));
+    await user.click(screen.getByTestId('save-task'));
+    const second = within(outcomes()).getByRole('group', { name: '成果 2' });
+    expect(await within(second).findByText('此项为必填项')).toBeInTheDocument();
+    const first = within(outcomes()).getByRole('group', { name: '成果 1' });
+    expect(await within(first).findByText('已交付数量应为 0 至 1000 的整数')).toBeInTheDocument();
+    expect(patches()).toEqual([]);
+  });
+
+  it('shows the server’s message at the row it names', async () => {
+    const user = userEvent.setup();
+    setup(taskDetail(), () => fieldErrors([{ path: 'outcomes.1.description', message: '该成果描述与已有成果重复' }]));
+    await user.click(within(await screen.findByTestId('outcomes-editor')).getByRole('button', { name: /添加成果/ }));
+    await user.type(screen.getByRole('textbox', { name: '成果 2 描述' }), '科技金融实施办法');
+    await user.click(screen.getByTestId('save-task'));
+    const second = within(outcomes()).getByRole('group', { name: '成果 2' });
+    expect(await within(second).findByText('该成果描述与已有成果重复')).toBeInTheDocument();
+  });
+
+  it('asks before removing a saved row; an empty new row goes at once', async () => {
+    const user = userEvent.setup();
+    const task = taskDetail();
+    const { patches } = setup(task, (body) => ({ body: { ...task, version: 4, ...body } }));
+    await user.click(await screen.findByRole('button', { name: '删除成果 1' }));
+    const dialog = await screen.findByRole('dialog', { name: '删除这项成果？' });
+    expect(dialog).toHaveTextContent('“科技金融实施办法”将从任务书中删除，保存后生效。');
+    await user.click(within(dialog).getByRole('button', { name: /取\s*消/ }));
+    expect(screen.getByRole('textbox', { name: '成果 1 描述' })).toHaveValue('科技金融实施办法');
+
+    await user.click(within(documents()).getByRole('button', { name: /添加依据文件/ }));
+    await user.click(screen.getByRole('button', { name: '删除依据文件 2' }));
+    expect(screen.queryByRole('textbox', { name: '依据文件 2 标题' })).not.toBeInTheDocument();
+    expect(within(documents()).getByRole('button', { name: /添加依据文件/ })).toHaveFocus();
+
+    await user.click(screen.getByRole('button', { name: '删除成果 1' }));
+    // The first question's dialog may linger while it animates away: answer the newest.
+    const again = (await screen.findAllByRole('dialog', { name: '删除这项成果？' })).at(-1)!;
+    await user.click(within(again).getByRole('button', { name: /^删\s*除$/ }));
+    expect(screen.queryByRole('textbox', { name: '成果 1 描述' })).not.toBeInTheDocument();
+    expect(screen.getByText('有尚未保存的修改', { exact: false })).toBeInTheDocument();
+    await user.click(screen.getByTestId('save-task'));
+    expect(await screen.findByText('任务详情页')).toBeInTheDocument();
+    expect(patches()).toEqual([{ outcomes: [], version: 3 }]);
+  });
+
+  it('compares the outcomes in the conflict dialog and re-applies mine onto their version', async () => {
+    const user = userEvent.setup();
+    const task = taskDetail();
+    const theirs = taskDetail({
+      version: 4,
+      outcomes: [{ id: 1, kind: 'institutional_document', description: '科技金融实施办法', targetCount: 3, deliveredCount: 1 }],
+    });
+    let attempt = 0;
+    const { patches } = setup(task, () => {
+      attempt += 1;
+      return attempt === 1
+        ? { status: 409, body: { statusCode: 409, code: 'CONFLICT', message: '该任务已被他人修改', requestId: 'r', current: theirs } }
+        : { body: { ...theirs, version: 5 } };
+    });
+    const delivered = await screen.findByRole('spinbutton', { name: '成果 1 已交付数量' });
+    await user.clear(delivered);
+    await user.type(delivered, '2');
+    await user.click(screen.getByTestId('save-task'));
+
+    const dialog = await screen.findByRole('dialog', { name: '该任务已被他人修改' });
+    const row = within(within(dialog).getByTestId('conflict-table')).getByText('预期成果').closest('tr')!;
+    expect(row).toHaveTextContent('1. 制度性文件“科技金融实施办法” 2 / 2 件');
+    expect(row).toHaveTextContent('1. 制度性文件“科技金融实施办法” 1 / 3 件');
+    expect(row).toHaveTextContent('我改过');
+    await user.click(within(dialog).getByTestId('conflict-reapply'));
+    await user.click(screen.getByTestId('save-task'));
+    expect(await screen.findByText('任务详情页')).toBeInTheDocument();
+    expect(patches().at(-1)).toEqual({
+      outcomes: [{ id: 1, kind: 'institutional_document', description: '科技金融实施办法', targetCount: 2, deliveredCount: 2 }],
+      version: 4,
+    });
   });
 });

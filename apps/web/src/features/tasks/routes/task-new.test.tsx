@@ -2,7 +2,7 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { adminUser, units } from '@/testing/fixtures';
-import { mockApi, renderRoutes } from '@/testing/render';
+import { fieldErrors, mockApi, renderRoutes } from '@/testing/render';
 import { TaskNewRoute } from './task-new';
 
 const template = {
@@ -99,16 +99,7 @@ describe('new task form', () => {
 
   it('shows the server’s scheduling message on the deadline field', async () => {
     const user = userEvent.setup();
-    setup(() => ({
-      status: 400,
-      body: {
-        statusCode: 400,
-        code: 'BAD_REQUEST',
-        message: '提交的内容有误，请检查标出的字段',
-        requestId: 'r',
-        fields: [{ path: 'deadline', message: '工期过短：5 天内无法安排 3 个节点' }],
-      },
-    }));
+    setup(() => fieldErrors([{ path: 'deadline', message: '工期过短：5 天内无法安排 3 个节点' }]));
     await screen.findByTestId('task-create-form');
     await typeDate('开始日期', '2027-01-01');
     await typeDate('完成时限', '2027-01-06');

@@ -25,7 +25,8 @@ describe('task detail', () => {
       '设立科技金融专营机构',
       '建立知识产权质押融资风险补偿机制',
     ]);
-    expect(screen.getByText('已完成 1 / 目标 2')).toBeInTheDocument();
+    expect(screen.getByTestId('outcomes')).toHaveTextContent('已交付1 / 2 件');
+    expect(screen.getByTestId('source-documents')).toHaveTextContent('《关于深化科技体制改革的意见》嘉委发〔2025〕1号，中共嘉兴市委，2025-03-01 印发');
     const responsibility = screen.getByRole('region', { name: '责任状（四个一）' });
     expect(within(responsibility).getByText('李副市长')).toBeInTheDocument();
     expect(within(responsibility).getByText('市发改委')).toBeInTheDocument();
