@@ -21,6 +21,11 @@ export const messages = {
   adjustmentReason: { zh: '请说明调整理由（至少 4 个字）', en: 'Give the reason for the adjustment (at least 4 characters)' },
   refusalReason: { zh: '不同意时请填写理由', en: 'Give a reason when refusing' },
   pageSize: { zh: '每页条数应在 1 至 200 之间', en: 'Page size must be from 1 to 200' },
+  deadlineFrozen: {
+    zh: '时间表已审定，调整完成时限请提交调整申请',
+    en: 'The timetable is approved; request an adjustment to move the deadline',
+  },
+  startDateFrozen: { zh: '时间表已审定，开始日期不再修改', en: 'The timetable is approved; the start date no longer changes' },
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export const englishFor: ReadonlyMap<string, string> = new Map(

@@ -101,6 +101,8 @@ export const ZTaskDetail = ZTaskListItem.extend({
   issuingLevel: TaskLevelEnum.schema.nullable(),
   startDate: ZDate,
   baselineApprovedAt: z.string().nullable(),
+  /** The deadline frozen when the timetable was approved (null before); `deadline` is the current one. */
+  baselineDeadline: ZDate.nullable(),
   specialGroup: ZRef.nullable(),
   originatingUnit: ZRef.nullable(),
   cooperatingUnits: z.array(ZRef),
@@ -117,6 +119,8 @@ export const ZTaskDetail = ZTaskListItem.extend({
   permissions: z.object({
     canEdit: z.boolean(),
     editableFields: z.array(z.string()),
+    /** Fields the user could edit but the approved timetable has frozen (moved only by an adjustment request). */
+    frozenFields: z.array(z.string()),
     /** Edit milestones before the baseline, approve the baseline, decide adjustment requests. */
     canPlanTimetable: z.boolean(),
     /** Complete milestones, request timetable adjustments (the lead unit and the offices). */
@@ -254,10 +258,17 @@ export const taskEditableFieldLabels: Record<TTaskEditableField, string> = {
   measures: '主要举措',
 };
 
+/** Why a field frozen by the approved timetable cannot be edited: the PATCH's refusal and the form's explanation. */
+export const frozenFieldMessages: Partial<Record<TTaskEditableField, { zh: string; en: string }>> = {
+  startDate: messages.startDateFrozen,
+  deadline: messages.deadlineFrozen,
+};
+
 /** Chinese names of everything the history can mention. */
 export const taskFieldLabels: Record<string, string> = {
   ...taskEditableFieldLabels,
   milestones: '时间节点',
+  baselineDeadline: '完成时限基线',
   code: '任务编号',
   reason: '理由',
   lateDays: '逾期天数',

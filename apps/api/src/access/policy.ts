@@ -99,7 +99,7 @@ export interface TaskOwnership {
   applyingCountyPath: string | null;
 }
 
-/** Which fields of a task (already known to be in scope) the user may change; empty = read only. */
+/** Which fields of a task (already known to be in scope) the user's role lets them change; empty = read only. */
 export function editableTaskFields(user: SessionUser, task: TaskOwnership): readonly TTaskEditableField[] {
   switch (user.role) {
     case 'admin':
@@ -114,6 +114,26 @@ export function editableTaskFields(user: SessionUser, task: TaskOwnership): read
     case 'leader':
       return [];
   }
+}
+
+/**
+ * Dates frozen by the approved timetable: after the baseline, moving them is an adjustment request
+ * (调整申请) the reform office approves or refuses, never a free edit. The rule sits here beside the
+ * editable fields so the detail's permissions show the form exactly what the PATCH will refuse.
+ */
+const frozenAfterBaseline: readonly TTaskEditableField[] = ['startDate', 'deadline'];
+
+export interface TaskFieldAccess {
+  /** Fields the user may change now. */
+  editable: readonly TTaskEditableField[];
+  /** Fields the user could otherwise change but that the approved timetable has frozen. */
+  frozen: readonly TTaskEditableField[];
+}
+
+export function taskFieldAccess(user: SessionUser, task: TaskOwnership & { baselineApproved: boolean }): TaskFieldAccess {
+  const fields = editableTaskFields(user, task);
+  const frozen = task.baselineApproved ? fields.filter((field) => frozenAfterBaseline.includes(field)) : [];
+  return { editable: fields.filter((field) => !frozen.includes(field)), frozen };
 }
 
 /** Units a user may name as a task's lead unit: a county office stays within its county. */

@@ -53,6 +53,7 @@ export function toListItem(task: ListRow): TTaskListItem {
 
 export interface DetailPermissions {
   editableFields: readonly TTaskEditableField[];
+  frozenFields: readonly TTaskEditableField[];
   canPlanTimetable: boolean;
   canReportProgress: boolean;
 }
@@ -69,6 +70,7 @@ export function toDetail(task: DetailRow, permissions: DetailPermissions): TTask
     issuingLevel: task.issuingLevel,
     startDate: isoDate(task.startDate),
     baselineApprovedAt: task.baselineApprovedAt?.toISOString() ?? null,
+    baselineDeadline: isoDateOrNull(task.baselineDeadline),
     specialGroup: task.specialGroup,
     originatingUnit: task.originatingUnit,
     cooperatingUnits: task.cooperatingUnits.map((c) => c.unit),
@@ -117,6 +119,7 @@ export function toDetail(task: DetailRow, permissions: DetailPermissions): TTask
     permissions: {
       canEdit: permissions.editableFields.length > 0,
       editableFields: [...permissions.editableFields],
+      frozenFields: [...permissions.frozenFields],
       canPlanTimetable: permissions.canPlanTimetable,
       canReportProgress: permissions.canReportProgress,
     },

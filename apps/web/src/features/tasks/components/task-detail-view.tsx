@@ -11,6 +11,7 @@ import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { LightIndicator } from '@/components/light-indicator';
 import { formatDateTime } from '@/lib/dates';
+import { DeadlineWithBaseline } from './deadline-with-baseline';
 import { HistoryTimeline } from './history-timeline';
 import { TaskComments } from './task-comments';
 import { ListTag, StatusTag } from './task-tags';
@@ -77,6 +78,7 @@ function Header({ task }: { task: TTaskDetail }) {
           { key: 'field', label: '领域', children: task.field },
           { key: 'level', label: '层级', children: TaskLevelEnum.labels[task.level] },
           { key: 'year', label: '年度', children: task.batch ? `${task.year}年 · ${task.batch}` : `${task.year}年` },
+          { key: 'deadline', label: '完成时限', children: <DeadlineWithBaseline task={task} testId="header-deadline" /> },
           {
             key: 'progress',
             label: '进度',

@@ -4,6 +4,7 @@ import {
   TaskPriorityEnum,
   TaskStatusEnum,
   ZTaskDetail,
+  frozenFieldMessages,
   type TTaskDetail,
   type TTaskEditableField,
 } from '@reform/contracts';
@@ -27,7 +28,7 @@ import {
   type FormInstance,
 } from 'antd';
 import { useEffect, useMemo, useRef, useState, type ComponentProps, type ReactNode } from 'react';
-import { useBlocker } from 'react-router';
+import { Link, useBlocker } from 'react-router';
 import { isApiError, type ApiError } from '@/lib/api-client';
 import { flattenUnits, toTreeOptions, useUnits, withKnownUnits } from '@/lib/units';
 import { createZodValidator, keepEnterFromSubmitting, pathToName, showFieldErrors, type FieldPath } from '@/lib/zod-form';
@@ -87,6 +88,8 @@ export function TaskEditForm({ task, onSaved, onCancel }: TaskEditFormProps) {
   );
   const rule = (name: FieldPath) => [validator.rule(form, name)];
   const isDisabled = (name: TTaskEditableField) => !editable.includes(name);
+  // Dates of an approved timetable: the server refuses them here; they move by an adjustment request.
+  const frozen = base.permissions.frozenFields;
 
   const unitTree = useMemo(
     () =>
@@ -218,7 +221,7 @@ export function TaskEditForm({ task, onSaved, onCancel }: TaskEditFormProps) {
         aria-label="编辑任务"
       >
         {formError && <Alert type="error" showIcon title={formError} role="alert" style={{ marginBottom: 16 }} />}
-        {editable.length < editableFieldNames.length && (
+        {editable.length + frozen.length < editableFieldNames.length && (
           <Alert
             type="info"
             showIcon
@@ -357,6 +360,24 @@ export function TaskEditForm({ task, onSaved, onCancel }: TaskEditFormProps) {
         </Section>
 
         <Section title="时间表">
+          {frozen.length > 0 && (
+            <Alert
+              type="info"
+              showIcon
+              data-testid="dates-frozen"
+              title={frozenFieldMessages.deadline?.zh}
+              action={
+                base.permissions.canReportProgress && (
+                  <Link to={`/tasks/${base.id}?adjust=1#timetable`}>
+                    <Button size="small" data-testid="go-request-adjustment">
+                      提交调整申请
+                    </Button>
+                  </Link>
+                )
+              }
+              style={{ marginBottom: 12 }}
+            />
+          )}
           <Row gutter={16}>
             <Col xs={12} md={6}>
               <Form.Item {...item('startDate')}>
