@@ -156,6 +156,7 @@ describe('GET /api/tasks/:id', () => {
       frozenFields: [],
       canPlanTimetable: false,
       canReportProgress: false,
+      canChangeStatus: false,
     });
   });
 });

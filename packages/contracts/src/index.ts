@@ -5,6 +5,7 @@ export * from './auth.ts';
 export * from './units.ts';
 export * from './health.ts';
 export * from './tasks.ts';
+export * from './task-status.ts';
 export * from './ledger.ts';
 export * from './timetable.ts';
 export * from './comments.ts';

@@ -25,6 +25,8 @@ export const messages = {
     zh: '时间表已审定，调整完成时限请提交调整申请',
     en: 'The timetable is approved; request an adjustment to move the deadline',
   },
+  suspendReason: { zh: '请说明暂停理由（至少 4 个字）', en: 'Give the reason for suspending (at least 4 characters)' },
+  closeReason: { zh: '请填写销号说明（至少 4 个字）', en: 'Give the closing note (at least 4 characters)' },
   startDateFrozen: { zh: '时间表已审定，开始日期不再修改', en: 'The timetable is approved; the start date no longer changes' },
 } as const satisfies Record<string, { zh: string; en: string }>;
 

@@ -125,16 +125,17 @@ export const ZTaskDetail = ZTaskListItem.extend({
     canPlanTimetable: z.boolean(),
     /** Complete milestones, request timetable adjustments (the lead unit and the offices). */
     canReportProgress: z.boolean(),
+    /** Start, suspend, resume, complete and close (销号) the task: the offices that own it. */
+    canChangeStatus: z.boolean(),
   }),
 });
 export type TTaskDetail = z.infer<typeof ZTaskDetail>;
 
 const text = (max: number) => z.string().trim().max(max);
 
-/** Fields of a task that the edit form changes; every one optional in a PATCH. */
+/** Fields of a task that the edit form changes; every one optional in a PATCH. The status changes by its own actions (task-status.ts). */
 export const ZTaskEditableFields = z.strictObject({
   title: z.string().trim().min(2, { error: messages.titleLength.zh }).max(200, { error: messages.titleLength.zh }),
-  status: TaskStatusEnum.schema,
   field: text(50).min(1, { error: messages.required.zh }),
   level: TaskLevelEnum.schema,
   priority: TaskPriorityEnum.schema,
@@ -193,7 +194,7 @@ export const ZPilotInput = z.strictObject({
 });
 
 /** A new task of any list. Pilots need their pilot details; the timetable comes from a template or is given. */
-export const ZTaskCreateBody = ZTaskEditableFields.omit({ status: true })
+export const ZTaskCreateBody = ZTaskEditableFields
   .extend({
     list: TaskListEnum.schema,
     status: z.enum(['draft', 'active']).default('active'),
@@ -238,7 +239,6 @@ export const ZTimetablePreview = z.object({
 /** Chinese names of the fields the edit form changes, shared by the form, the conflict dialog and the history. */
 export const taskEditableFieldLabels: Record<TTaskEditableField, string> = {
   title: '任务名称',
-  status: '状态',
   field: '领域',
   level: '层级',
   priority: '优先级',
@@ -267,6 +267,7 @@ export const frozenFieldMessages: Partial<Record<TTaskEditableField, { zh: strin
 /** Chinese names of everything the history can mention. */
 export const taskFieldLabels: Record<string, string> = {
   ...taskEditableFieldLabels,
+  status: '状态',
   milestones: '时间节点',
   baselineDeadline: '完成时限基线',
   code: '任务编号',

@@ -17,6 +17,7 @@ export const permissionTable = {
   'tasks:read': ['admin', 'county_office', 'unit_staff', 'leader'],
   'tasks:update': ['admin', 'county_office', 'unit_staff'],
   'tasks:create': ['admin', 'county_office'],
+  'tasks:status': ['admin', 'county_office'],
   'timetable:plan': ['admin', 'county_office'],
   'ledger:import': ['admin', 'county_office'],
   'ledger:export': ['admin', 'county_office', 'unit_staff', 'leader'],
@@ -64,7 +65,6 @@ export function taskScope(user: SessionUser): Prisma.TaskWhereInput {
 
 const allTaskFields: readonly TTaskEditableField[] = [
   'title',
-  'status',
   'field',
   'level',
   'priority',
@@ -144,6 +144,11 @@ export function mayAssignLeadUnit(user: SessionUser, unitPath: string): boolean 
 /** Editing the timetable before its baseline, approving it and deciding adjustments: the offices that own the task. */
 export function mayPlanTimetable(user: SessionUser, task: TaskOwnership): boolean {
   return (user.role === 'admin' || user.role === 'county_office') && editableTaskFields(user, task).length > 0;
+}
+
+/** Starting, suspending, resuming, completing and closing (销号) a task: the offices that own it, as for its timetable. */
+export function mayChangeTaskStatus(user: SessionUser, task: TaskOwnership): boolean {
+  return mayPlanTimetable(user, task);
 }
 
 /** Completing milestones and asking for timetable adjustments: the lead unit, and the offices that own the task. */

@@ -92,8 +92,9 @@ export function taskDetail(overrides: Partial<TTaskDetail> = {}): TTaskDetail {
       canEdit: true,
       canPlanTimetable: true,
       canReportProgress: true,
+      canChangeStatus: true,
       editableFields: [
-        'title', 'status', 'field', 'level', 'priority', 'year', 'batch', 'tags', 'objective', 'acceptanceCriteria',
+        'title', 'field', 'level', 'priority', 'year', 'batch', 'tags', 'objective', 'acceptanceCriteria',
         'startDate', 'deadline', 'leadLeader', 'leadUnitId', 'specialGroupId', 'cooperatingUnitIds', 'contactName',
         'contactPhone', 'measures',
       ],
@@ -110,4 +111,5 @@ export const readOnly: TTaskDetail['permissions'] = {
   frozenFields: [],
   canPlanTimetable: false,
   canReportProgress: false,
+  canChangeStatus: false,
 };

@@ -1,9 +1,11 @@
-import { TaskStatusEnum, taskFieldLabels, type THistoryEntry } from '@reform/contracts';
+import { TaskStatusEnum, taskFieldLabels, taskStatusActions, type THistoryEntry } from '@reform/contracts';
 import type { UseCaseContext } from '../context.ts';
 import { personLabel, personSelect } from '../people.ts';
+import { statusAuditAction } from '../tasks/change-task-status.ts';
 import { findTaskInScope } from '../tasks/get-task.ts';
 
 const actionLabels: Record<string, string> = {
+  ...Object.fromEntries(taskStatusActions.map((action) => [statusAuditAction(action.key), action.historyLabel])),
   create: '新建任务',
   update: '修改任务',
   milestones: '修改时间节点',
@@ -25,6 +27,11 @@ function show(value: unknown, unitNames: Map<number, string>, field: string): st
   if (field === 'status') return TaskStatusEnum.labels[value as keyof typeof TaskStatusEnum.labels] ?? String(value);
   if (Array.isArray(value)) return value.join('；') || '（空）';
   return String(value);
+}
+
+/** The stored changes come back in the database's key order; a reason reads best after what it explains. */
+function reasonLast<T>(entries: [string, T][]): [string, T][] {
+  return [...entries.filter(([field]) => field !== 'reason'), ...entries.filter(([field]) => field === 'reason')];
 }
 
 /** The task's audit log told in words: who changed what, when, from what to what. */
@@ -49,7 +56,7 @@ export async function getTaskHistory(ctx: UseCaseContext, taskId: number): Promi
     at: row.at.toISOString(),
     actor: row.actor ? personLabel(row.actor) : '系统',
     action: actionLabels[row.action] ?? row.action,
-    lines: Object.entries(row.changes as Record<string, { from: unknown; to: unknown }>).map(([field, change]) => {
+    lines: reasonLast(Object.entries(row.changes as Record<string, { from: unknown; to: unknown }>)).map(([field, change]) => {
       const label = taskFieldLabels[field] ?? field;
       if (change.from === null || change.from === undefined) return `${label}：${show(change.to, unitNames, field)}`;
       return `${label}：由“${show(change.from, unitNames, field)}”改为“${show(change.to, unitNames, field)}”`;

@@ -1,5 +1,12 @@
 import type { TTaskDetail } from '@reform/contracts';
-import { mayPlanTimetable, mayReportProgress, taskFieldAccess, taskScope, type TaskOwnership } from '../../access/policy.ts';
+import {
+  mayChangeTaskStatus,
+  mayPlanTimetable,
+  mayReportProgress,
+  taskFieldAccess,
+  taskScope,
+  type TaskOwnership,
+} from '../../access/policy.ts';
 import { AppError, AppErrorCode, errorText } from '../../errors.ts';
 import type { UseCaseContext } from '../context.ts';
 import { refreshLights } from './refresh-lights.ts';
@@ -37,5 +44,6 @@ export async function getTask(ctx: UseCaseContext, id: number): Promise<TTaskDet
     frozenFields: fields.frozen,
     canPlanTimetable: mayPlanTimetable(ctx.user, ownership),
     canReportProgress: mayReportProgress(ctx.user, ownership),
+    canChangeStatus: mayChangeTaskStatus(ctx.user, ownership),
   });
 }

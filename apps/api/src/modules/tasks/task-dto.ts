@@ -56,6 +56,7 @@ export interface DetailPermissions {
   frozenFields: readonly TTaskEditableField[];
   canPlanTimetable: boolean;
   canReportProgress: boolean;
+  canChangeStatus: boolean;
 }
 
 export function toDetail(task: DetailRow, permissions: DetailPermissions): TTaskDetail {
@@ -122,6 +123,7 @@ export function toDetail(task: DetailRow, permissions: DetailPermissions): TTask
       frozenFields: [...permissions.frozenFields],
       canPlanTimetable: permissions.canPlanTimetable,
       canReportProgress: permissions.canReportProgress,
+      canChangeStatus: permissions.canChangeStatus,
     },
   };
 }
@@ -132,7 +134,6 @@ export function editableSnapshot(
 ): Record<TTaskEditableField, unknown> {
   return {
     title: task.title,
-    status: task.status,
     field: task.field,
     level: task.level,
     priority: task.priority,

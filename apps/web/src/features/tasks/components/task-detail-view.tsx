@@ -14,6 +14,7 @@ import { formatDateTime } from '@/lib/dates';
 import { DeadlineWithBaseline } from './deadline-with-baseline';
 import { HistoryTimeline } from './history-timeline';
 import { TaskComments } from './task-comments';
+import { TaskStatusActions } from './task-status-actions';
 import { ListTag, StatusTag } from './task-tags';
 import { TimetableTab } from './timetable-tab';
 
@@ -42,7 +43,7 @@ function Header({ task }: { task: TTaskDetail }) {
               {task.code}
             </Text>
             <ListTag list={task.list} />
-            <StatusTag status={task.status} />
+            <StatusTag status={task.status} testId="task-status" />
             {task.priority !== 'normal' && <Tag color="volcano">{TaskPriorityEnum.labels[task.priority]}</Tag>}
           </Space>
           <Title level={3} style={{ margin: '8px 0' }} data-testid="task-title">
@@ -58,6 +59,7 @@ function Header({ task }: { task: TTaskDetail }) {
           </Flex>
         </div>
         <Space className="no-print" wrap>
+          <TaskStatusActions task={task} />
           {task.permissions.canEdit && (
             <Link to={`/tasks/${task.id}/edit`}>
               <Button type="primary" icon={<EditOutlined />} data-testid="edit-task">
@@ -73,7 +75,7 @@ function Header({ task }: { task: TTaskDetail }) {
       <Descriptions
         size="small"
         style={{ marginTop: 16 }}
-        column={{ xs: 1, sm: 2, lg: 4 }}
+        column={{ xs: 1, sm: 2, lg: 3, xl: 5 }}
         items={[
           { key: 'field', label: '领域', children: task.field },
           { key: 'level', label: '层级', children: TaskLevelEnum.labels[task.level] },

@@ -2,7 +2,6 @@ import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from
 import {
   TaskLevelEnum,
   TaskPriorityEnum,
-  TaskStatusEnum,
   ZTaskDetail,
   frozenFieldMessages,
   type TTaskDetail,
@@ -238,14 +237,6 @@ export function TaskEditForm({ task, onSaved, onCancel }: TaskEditFormProps) {
               </Form.Item>
             </Col>
             <Col xs={12} md={6}>
-              <Form.Item {...item('status')}>
-                <Select
-                  disabled={isDisabled('status')}
-                  options={TaskStatusEnum.values.map((value) => ({ value, label: TaskStatusEnum.labels[value] }))}
-                />
-              </Form.Item>
-            </Col>
-            <Col xs={12} md={6}>
               <Form.Item {...item('field')}>
                 <Input disabled={isDisabled('field')} maxLength={50} />
               </Form.Item>
@@ -276,7 +267,7 @@ export function TaskEditForm({ task, onSaved, onCancel }: TaskEditFormProps) {
                 <Input disabled={isDisabled('batch')} maxLength={50} />
               </Form.Item>
             </Col>
-            <Col xs={24} md={12}>
+            <Col xs={24} md={18}>
               <Form.Item {...item('tags')}>
                 <Select mode="tags" disabled={isDisabled('tags')} tokenSeparators={[',', '，', '、']} open={false} suffixIcon={null} placeholder="输入后回车" />
               </Form.Item>

@@ -1,7 +1,6 @@
 import {
   TaskLevelEnum,
   TaskPriorityEnum,
-  TaskStatusEnum,
   ZTaskEditableFields,
   messages,
   taskEditableFieldLabels,
@@ -10,7 +9,6 @@ import {
   type TTaskEditableFields,
   type TaskLevel,
   type TaskPriority,
-  type TaskStatus,
 } from '@reform/contracts';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { z } from 'zod';
@@ -22,7 +20,6 @@ export const fieldLabels = taskEditableFieldLabels;
 /** What antd's controls hold: dayjs for dates, '' for an empty text, null for a cleared select. */
 export interface EditFormValues {
   title: string;
-  status: TaskStatus;
   field: string;
   level: TaskLevel;
   priority: TaskPriority;
@@ -45,7 +42,6 @@ export interface EditFormValues {
 export function editableOf(task: TTaskDetail): TTaskEditableFields {
   return {
     title: task.title,
-    status: task.status,
     field: task.field,
     level: task.level,
     priority: task.priority,
@@ -81,7 +77,6 @@ export function toFormValues(fields: TTaskEditableFields): EditFormValues {
 export function fromFormValues(values: Partial<EditFormValues>): Record<TTaskEditableField, unknown> {
   return {
     title: values.title ?? '',
-    status: values.status,
     field: values.field ?? '',
     level: values.level,
     priority: values.priority,
@@ -150,8 +145,6 @@ export function changedFields(
 export function describeValue(name: TTaskEditableField, value: unknown, unitName: (id: number) => string): string {
   if (value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) return '（空）';
   switch (name) {
-    case 'status':
-      return TaskStatusEnum.labels[value as TaskStatus] ?? String(value);
     case 'level':
       return TaskLevelEnum.labels[value as TaskLevel] ?? String(value);
     case 'priority':
