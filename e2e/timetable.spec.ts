@@ -44,6 +44,20 @@ test('a pilot’s timetable: reverse-scheduled, approved, adjusted on request, b
   await confirm.getByRole('button', { name: /审\s*定/ }).click();
   await expect(page.getByTestId('baseline-approved')).toContainText('基线已于');
   await expect(page.getByTestId('edit-milestones')).toHaveCount(0);
+  await expect(page.getByTestId('task-deadline')).toHaveText('2027-12-31');
+  await expect(page.getByTestId('task-deadline-baseline')).toHaveCount(0);
+
+  // The ordinary edit no longer moves the dates: it points to the adjustment request.
+  await page.getByTestId('edit-task').click();
+  await expect(page.getByRole('textbox', { name: '完成时限' })).toBeDisabled();
+  await expect(page.getByRole('textbox', { name: '开始日期' })).toBeDisabled();
+  await expect(page.getByTestId('dates-frozen')).toContainText('时间表已审定，调整完成时限请提交调整申请');
+  await page.getByTestId('go-request-adjustment').click();
+  await expect(page).toHaveURL(taskUrl + '#timetable');
+  const opened = page.getByRole('dialog', { name: '申请调整时间表' });
+  await expect(opened).toBeVisible();
+  await opened.getByRole('button', { name: /取\s*消/ }).click();
+  await expect(opened).toBeHidden();
 
   // The lead unit's staff ask to move the first milestone by a month.
   const staff = await browser.newContext();
@@ -59,8 +73,10 @@ test('a pilot’s timetable: reverse-scheduled, approved, adjusted on request, b
   await firstDate.click();
   await firstDate.fill(to);
   await firstDate.press('Enter');
+  await pickDate(staffPage, '新的完成时限', '2028-03-31');
   await staffPage.getByRole('button', { name: '提交申请' }).click();
   await expect(staffPage.getByTestId('pending-adjustment')).toContainText(`${from} → ${to}（+30 天）`);
+  await expect(staffPage.getByTestId('pending-adjustment')).toContainText('2027-12-31 → 2028-03-31（+91 天）');
   await expect(staffPage.getByTestId('approve-adjustment')).toHaveCount(0);
   await staff.close();
 
@@ -71,10 +87,15 @@ test('a pilot’s timetable: reverse-scheduled, approved, adjusted on request, b
   await page.getByTestId('confirm-decision').click();
   await expect(page.getByTestId('pending-adjustment')).toHaveCount(0);
   await expect(page.getByTestId('baseline-shift').first()).toHaveText(`基线 ${from}，已调整 +30 天`);
+  // The deadline moved; its baseline stays, shown against it.
+  await expect(page.getByTestId('task-deadline')).toHaveText('2028-03-31');
+  await expect(page.getByTestId('task-deadline-baseline')).toHaveText('（基线 2027-12-31，已调整 +91 天）');
+  await expect(page.getByTestId('header-deadline-baseline')).toHaveText('（基线 2027-12-31，已调整 +91 天）');
 
   // The history tells the story.
   await page.getByRole('tab', { name: '变更历史' }).click();
   await expect(page.getByTestId('history-timeline')).toContainText('同意时间表调整');
   await expect(page.getByTestId('history-timeline')).toContainText('审定时间表，冻结基线');
+  await expect(page.getByTestId('history-timeline')).toContainText('完成时限：由“2027-12-31”改为“2028-03-31”');
   await admin.close();
 });

@@ -311,6 +311,7 @@ export function planDemoTasks(units: UnitMap, today: number): TaskPlan[] {
       start: tt.start,
       deadline: tt.deadline,
       baselineApprovedAt: tt.baselineApprovedAt,
+    baselineDeadline: tt.baselineDeadline,
       leadLeader,
       leadUnitId: lead.id,
       specialGroupId: group.id,

@@ -89,6 +89,8 @@ export interface TaskPlan {
   start: number;
   deadline: number;
   baselineApprovedAt: string | null;
+  /** The deadline frozen with the approved timetable (null before approval). */
+  baselineDeadline: number | null;
   leadLeader: string;
   leadUnitId: number;
   specialGroupId: number | null;
@@ -137,6 +139,7 @@ export interface Timetable {
   deadline: number;
   milestones: MilestonePlan[];
   baselineApprovedAt: string | null;
+  baselineDeadline: number | null;
   termEnd: number;
   extendedTo: number | null;
   /** Day the last milestone was done (completed and closed tasks). */
@@ -270,6 +273,8 @@ export function buildTimetable(rng: Rng, input: TimetableInput): Timetable {
     deadline,
     milestones,
     baselineApprovedAt,
+    // Approval freezes the deadline with the milestones; the seeded adjustments move milestones only.
+    baselineDeadline: baselineApprovedAt === null ? null : deadline,
     termEnd: termEnd ?? deadline,
     extendedTo,
     finishedOn,

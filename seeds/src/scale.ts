@@ -156,6 +156,7 @@ function planScaleTask(ctx: ScaleContext, index: number): TaskPlan {
     start: tt.start,
     deadline: tt.deadline,
     baselineApprovedAt: tt.baselineApprovedAt,
+    baselineDeadline: tt.baselineDeadline,
     leadLeader: county ? `${personName(rng)}（${county.name}委副书记）` : pick(rng, field.leaders),
     leadUnitId: lead.id,
     specialGroupId: unitOf(units, field.group).id,

@@ -128,6 +128,15 @@ describe('seedDemo', { timeout: 60_000 }, () => {
     expect(milestones.every((m) => m.baselineDueDate !== null)).toBe(true);
   });
 
+  it('freezes the deadline of every approved timetable as its baseline', async () => {
+    const tasks = await db.prisma.task.findMany({ select: { status: true, deadline: true, baselineApprovedAt: true, baselineDeadline: true } });
+    for (const task of tasks) {
+      if (task.baselineApprovedAt) expect(task.baselineDeadline).toEqual(task.deadline);
+      else expect(task.baselineDeadline).toBeNull();
+    }
+    expect(tasks.filter((task) => task.status !== 'draft').every((task) => task.baselineDeadline !== null)).toBe(true);
+  });
+
   it('has at least six quarters of reports and a mixed latest quarter', async () => {
     const quarters = await db.prisma.progressReport.groupBy({ by: ['year', 'quarter'], _count: true });
     expect(quarters.length).toBeGreaterThanOrEqual(6);

@@ -153,8 +153,10 @@ describe('GET /api/tasks/:id', () => {
     expect(asLeader.body.permissions).toEqual({
       canEdit: false,
       editableFields: [],
+      frozenFields: [],
       canPlanTimetable: false,
       canReportProgress: false,
+      canChangeStatus: false,
     });
   });
 });
@@ -216,7 +218,8 @@ describe('PATCH /api/tasks/:id', () => {
   });
 
   it('answers field-level 400s and changes nothing on bad input', async () => {
-    const task = await t.db.prisma.task.findFirstOrThrow({ where: { list: 'pilot' }, orderBy: { id: 'asc' } });
+    // A timetable not yet approved: its dates are still open to the edit.
+    const task = await t.db.prisma.task.findFirstOrThrow({ where: { list: 'pilot', baselineApprovedAt: null }, orderBy: { id: 'asc' } });
     const startDate = task.startDate.toISOString().slice(0, 10);
     const cases: [unknown, string, string][] = [
       [{ version: task.version, deadline: addDays(startDate, -1) }, 'deadline', '完成时限不能早于开始日期'],
@@ -236,15 +239,27 @@ describe('PATCH /api/tasks/:id', () => {
   });
 
   it('recomputes the status light from the new facts', async () => {
-    const task = await t.db.prisma.task.findFirstOrThrow({
-      where: { status: 'active', light: 'green', startDate: { lt: new Date('2026-01-01') } },
-      orderBy: { id: 'asc' },
+    // A running task whose timetable is not approved yet, so its deadline may still be edited.
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/tasks',
+      headers: { cookie: cookies.admin! },
+      payload: {
+        list: 'mandate',
+        title: '深化投资项目审批制度改革',
+        field: '营商环境',
+        level: 'city',
+        priority: 'normal',
+        year: 2026,
+        startDate: '2026-10-08',
+        deadline: '2027-06-30',
+        leadUnitId: kejiju.id,
+        milestones: [{ name: '出台实施方案', dueDate: '2027-03-31' }],
+      },
     });
+    const task = created.json() as TTaskDetail;
+    expect(task).toMatchObject({ status: 'active', light: 'green', baselineApprovedAt: null });
     const yesterday = addDays(TEST_TODAY, -1);
-    const undoneBeforeToday = await t.db.prisma.milestone.count({
-      where: { taskId: task.id, doneDate: null, dueDate: { lt: new Date(TEST_TODAY) } },
-    });
-    expect(undoneBeforeToday).toBe(0);
     const { body } = await patch('admin', task.id, { version: task.version, deadline: yesterday });
     expect(body.light).toBe('red');
     expect(body.lightReason).toBe('任务已超过完成时限 1 天');

@@ -7,7 +7,7 @@ const cookies: Record<string, string> = {};
 let task: TTaskDetail;
 
 type Reply<T> = { status: number; body: T & { fields?: { path: string; message: string }[]; message?: string } };
-async function call<T = TTaskDetail>(username: string, method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown): Promise<Reply<T>> {
+async function call<T = TTaskDetail>(username: string, method: 'GET' | 'POST' | 'PUT' | 'PATCH', url: string, payload?: unknown): Promise<Reply<T>> {
   const response = await t.app.inject({ method, url, headers: { cookie: cookies[username]! }, ...(payload ? { payload: payload as object } : {}) });
   return { status: response.statusCode, body: response.json() };
 }
@@ -61,6 +61,17 @@ describe('the timetable before approval', () => {
     task = saved.body;
   });
 
+  it('lets the reform office move the dates through the ordinary edit', async () => {
+    expect(task.baselineDeadline).toBeNull();
+    expect(task.permissions).toMatchObject({ frozenFields: [] });
+    expect(task.permissions.editableFields).toEqual(expect.arrayContaining(['startDate', 'deadline']));
+    const moved = await call('admin', 'PATCH', `/api/tasks/${task.id}`, { version: task.version, deadline: '2027-09-30' });
+    expect(moved.status).toBe(200);
+    const back = await call('admin', 'PATCH', `/api/tasks/${task.id}`, { version: moved.body.version, deadline: '2027-08-31' });
+    expect(back.body).toMatchObject({ deadline: '2027-08-31', baselineDeadline: null });
+    task = back.body;
+  });
+
   it('refuses milestones outside the span and a stale version', async () => {
     const outside = await call('admin', 'PUT', `/api/tasks/${task.id}/milestones`, {
       version: task.version,
@@ -81,6 +92,9 @@ describe('approving the baseline and adjusting it', () => {
     expect(approved.status).toBe(200);
     expect(approved.body.baselineApprovedAt).not.toBeNull();
     expect(approved.body.milestones.every((m) => m.baselineDueDate === m.dueDate)).toBe(true);
+    expect(approved.body).toMatchObject({ deadline: '2027-08-31', baselineDeadline: '2027-08-31' });
+    const stored = await t.db.prisma.task.findUniqueOrThrow({ where: { id: task.id }, select: { baselineDeadline: true } });
+    expect(stored.baselineDeadline).toEqual(new Date('2027-08-31T00:00:00Z'));
     task = approved.body;
     const edit = await call('admin', 'PUT', `/api/tasks/${task.id}/milestones`, {
       version: task.version,
@@ -89,18 +103,38 @@ describe('approving the baseline and adjusting it', () => {
     expect(edit.body.fields?.[0]?.message).toBe('时间表已审定，调整日期请提交调整申请');
   });
 
+  it('refuses a date change through the ordinary edit afterwards, and changes nothing', async () => {
+    expect(task.permissions.editableFields).not.toContain('deadline');
+    expect(task.permissions.frozenFields).toEqual(['startDate', 'deadline']);
+    const before = await t.db.prisma.task.findUniqueOrThrow({ where: { id: task.id } });
+    const deadline = await call('admin', 'PATCH', `/api/tasks/${task.id}`, { version: task.version, deadline: '2027-12-31', title: '不应保存的名称' });
+    expect(deadline.status).toBe(400);
+    expect(deadline.body.fields).toEqual([{ path: 'deadline', message: '时间表已审定，调整完成时限请提交调整申请' }]);
+    const start = await call('admin', 'PATCH', `/api/tasks/${task.id}`, { version: task.version, startDate: '2026-08-01' });
+    expect(start.body.fields).toEqual([{ path: 'startDate', message: '时间表已审定，开始日期不再修改' }]);
+    expect(await t.db.prisma.task.findUniqueOrThrow({ where: { id: task.id } })).toEqual(before);
+    // The other fields stay open, and a resent unchanged date is no change.
+    const title = await call('admin', 'PATCH', `/api/tasks/${task.id}`, { version: task.version, title: task.title, deadline: task.deadline });
+    expect(title.status).toBe(200);
+    task = title.body;
+  });
+
   it('lets the lead unit request an adjustment with a reason, one at a time', async () => {
     const target = task.milestones[2]!;
     const noReason = await call('staff', 'POST', `/api/tasks/${task.id}/adjustments`, { reason: '', milestones: [{ id: target.id, dueDate: '2027-06-30' }] });
     expect(noReason.status).toBe(400);
     const requested = await call<TAdjustment>('staff', 'POST', `/api/tasks/${task.id}/adjustments`, {
       reason: '省级配套政策尚未出台，需顺延',
+      deadline: '2027-10-31',
       milestones: [{ id: target.id, dueDate: '2027-06-30' }],
     });
     expect(requested.status).toBe(201);
     expect(requested.body).toMatchObject({
       status: 'pending',
-      proposed: { milestones: [{ id: target.id, name: target.name, from: target.dueDate, to: '2027-06-30' }] },
+      proposed: {
+        deadline: { from: '2027-08-31', to: '2027-10-31' },
+        milestones: [{ id: target.id, name: target.name, from: target.dueDate, to: '2027-06-30' }],
+      },
       requestedBy: { unitName: '市科技局' },
     });
     const second = await call('staff', 'POST', `/api/tasks/${task.id}/adjustments`, { reason: '再次申请调整', deadline: '2027-12-31' });
@@ -126,6 +160,7 @@ describe('approving the baseline and adjusting it', () => {
     const moved = detail.milestones.find((m) => m.id === task.milestones[2]!.id)!;
     expect(moved.dueDate).toBe('2027-06-30');
     expect(moved.baselineDueDate).toBe(task.milestones[2]!.dueDate);
+    expect(detail).toMatchObject({ deadline: '2027-10-31', baselineDeadline: '2027-08-31' });
     expect(detail.pendingAdjustmentId).toBeNull();
     task = detail;
   });
@@ -173,11 +208,16 @@ describe('GET /api/tasks/:id/history', () => {
       '完成节点',
       '同意时间表调整',
       '提交时间表调整申请',
+      '修改任务',
       '审定时间表，冻结基线',
+      '修改任务',
+      '修改任务',
       '修改时间节点',
       '新建任务',
     ]);
     expect(body[1]!.lines).toContain(`完成主要改革举措：由“${task.milestones[2]!.baselineDueDate}”改为“2027-06-30”`);
+    expect(body[1]!.lines).toContain('完成时限：由“2027-08-31”改为“2027-10-31”');
+    expect(body[4]!.lines).toEqual(['完成时限基线：2027-08-31']);
     expect(body[0]!.actor).toContain('市科技局');
     // The first milestone fell due before TEST_TODAY: completing it today is recorded as late.
     expect(task.milestones[0]!.dueDate < TEST_TODAY).toBe(true);

@@ -6,6 +6,7 @@ export * from './units.ts';
 export * from './health.ts';
 export * from './tasks.ts';
 export * from './task-book.ts';
+export * from './task-status.ts';
 export * from './ledger.ts';
 export * from './timetable.ts';
 export * from './comments.ts';

@@ -23,6 +23,13 @@ export const messages = {
   outcomeTarget: { zh: '目标数量应为 1 至 1000 的整数', en: 'The target must be a whole number from 1 to 1000' },
   outcomeDelivered: { zh: '已交付数量应为 0 至 1000 的整数', en: 'The delivered count must be a whole number from 0 to 1000' },
   pageSize: { zh: '每页条数应在 1 至 200 之间', en: 'Page size must be from 1 to 200' },
+  deadlineFrozen: {
+    zh: '时间表已审定，调整完成时限请提交调整申请',
+    en: 'The timetable is approved; request an adjustment to move the deadline',
+  },
+  suspendReason: { zh: '请说明暂停理由（至少 4 个字）', en: 'Give the reason for suspending (at least 4 characters)' },
+  closeReason: { zh: '请填写销号说明（至少 4 个字）', en: 'Give the closing note (at least 4 characters)' },
+  startDateFrozen: { zh: '时间表已审定，开始日期不再修改', en: 'The timetable is approved; the start date no longer changes' },
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export const englishFor: ReadonlyMap<string, string> = new Map(

@@ -101,6 +101,8 @@ export const ZTaskDetail = ZTaskListItem.extend({
   issuingLevel: TaskLevelEnum.schema.nullable(),
   startDate: ZDate,
   baselineApprovedAt: z.string().nullable(),
+  /** The deadline frozen when the timetable was approved (null before); `deadline` is the current one. */
+  baselineDeadline: ZDate.nullable(),
   specialGroup: ZRef.nullable(),
   originatingUnit: ZRef.nullable(),
   cooperatingUnits: z.array(ZRef),
@@ -117,10 +119,14 @@ export const ZTaskDetail = ZTaskListItem.extend({
   permissions: z.object({
     canEdit: z.boolean(),
     editableFields: z.array(z.string()),
+    /** Fields the user could edit but the approved timetable has frozen (moved only by an adjustment request). */
+    frozenFields: z.array(z.string()),
     /** Edit milestones before the baseline, approve the baseline, decide adjustment requests. */
     canPlanTimetable: z.boolean(),
     /** Complete milestones, request timetable adjustments (the lead unit and the offices). */
     canReportProgress: z.boolean(),
+    /** Start, suspend, resume, complete and close (销号) the task: the offices that own it. */
+    canChangeStatus: z.boolean(),
   }),
 });
 export type TTaskDetail = z.infer<typeof ZTaskDetail>;
@@ -156,10 +162,9 @@ export const ZSourceDocumentInput = z.strictObject({
 export const ZSourceDocumentEdit = z.strictObject({ id: rowId, ...ZSourceDocumentInput.shape });
 export type TSourceDocumentEdit = z.infer<typeof ZSourceDocumentEdit>;
 
-/** Fields of a task that the edit form changes; every one optional in a PATCH. */
+/** Fields of a task that the edit form changes; every one optional in a PATCH. The status changes by its own actions (task-status.ts). */
 export const ZTaskEditableFields = z.strictObject({
   title: z.string().trim().min(2, { error: messages.titleLength.zh }).max(200, { error: messages.titleLength.zh }),
-  status: TaskStatusEnum.schema,
   field: text(50).min(1, { error: messages.required.zh }),
   level: TaskLevelEnum.schema,
   priority: TaskPriorityEnum.schema,
@@ -209,7 +214,7 @@ export const ZPilotInput = z.strictObject({
 });
 
 /** A new task of any list. Pilots need their pilot details; the timetable comes from a template or is given. */
-export const ZTaskCreateBody = ZTaskEditableFields.omit({ status: true })
+export const ZTaskCreateBody = ZTaskEditableFields
   .extend({
     list: TaskListEnum.schema,
     status: z.enum(['draft', 'active']).default('active'),
@@ -254,7 +259,6 @@ export const ZTimetablePreview = z.object({
 /** Chinese names of the fields the edit form changes, shared by the form, the conflict dialog and the history. */
 export const taskEditableFieldLabels: Record<TTaskEditableField, string> = {
   title: '任务名称',
-  status: '状态',
   field: '领域',
   level: '层级',
   priority: '优先级',
@@ -276,10 +280,18 @@ export const taskEditableFieldLabels: Record<TTaskEditableField, string> = {
   sourceDocuments: '依据文件',
 };
 
+/** Why a field frozen by the approved timetable cannot be edited: the PATCH's refusal and the form's explanation. */
+export const frozenFieldMessages: Partial<Record<TTaskEditableField, { zh: string; en: string }>> = {
+  startDate: messages.startDateFrozen,
+  deadline: messages.deadlineFrozen,
+};
+
 /** Chinese names of everything the history can mention. */
 export const taskFieldLabels: Record<string, string> = {
   ...taskEditableFieldLabels,
+  status: '状态',
   milestones: '时间节点',
+  baselineDeadline: '完成时限基线',
   code: '任务编号',
   reason: '理由',
   lateDays: '逾期天数',

@@ -17,6 +17,7 @@ export const permissionTable = {
   'tasks:read': ['admin', 'county_office', 'unit_staff', 'leader'],
   'tasks:update': ['admin', 'county_office', 'unit_staff'],
   'tasks:create': ['admin', 'county_office'],
+  'tasks:status': ['admin', 'county_office'],
   'timetable:plan': ['admin', 'county_office'],
   'ledger:import': ['admin', 'county_office'],
   'ledger:export': ['admin', 'county_office', 'unit_staff', 'leader'],
@@ -55,7 +56,6 @@ export function taskScope(user: SessionUser): Prisma.TaskWhereInput {
 
 const allTaskFields: readonly TTaskEditableField[] = [
   'title',
-  'status',
   'field',
   'level',
   'priority',
@@ -97,7 +97,7 @@ export interface TaskOwnership {
   applyingCountyPath: string | null;
 }
 
-/** Which fields of a task (already known to be in scope) the user may change; empty = read only. */
+/** Which fields of a task (already known to be in scope) the user's role lets them change; empty = read only. */
 export function editableTaskFields(user: SessionUser, task: TaskOwnership): readonly TTaskEditableField[] {
   switch (user.role) {
     case 'admin':
@@ -114,6 +114,26 @@ export function editableTaskFields(user: SessionUser, task: TaskOwnership): read
   }
 }
 
+/**
+ * Dates frozen by the approved timetable: after the baseline, moving them is an adjustment request
+ * (调整申请) the reform office approves or refuses, never a free edit. The rule sits here beside the
+ * editable fields so the detail's permissions show the form exactly what the PATCH will refuse.
+ */
+const frozenAfterBaseline: readonly TTaskEditableField[] = ['startDate', 'deadline'];
+
+export interface TaskFieldAccess {
+  /** Fields the user may change now. */
+  editable: readonly TTaskEditableField[];
+  /** Fields the user could otherwise change but that the approved timetable has frozen. */
+  frozen: readonly TTaskEditableField[];
+}
+
+export function taskFieldAccess(user: SessionUser, task: TaskOwnership & { baselineApproved: boolean }): TaskFieldAccess {
+  const fields = editableTaskFields(user, task);
+  const frozen = task.baselineApproved ? fields.filter((field) => frozenAfterBaseline.includes(field)) : [];
+  return { editable: fields.filter((field) => !frozen.includes(field)), frozen };
+}
+
 /** Units a user may name as a task's lead unit: a county office stays within its county. */
 export function mayAssignLeadUnit(user: SessionUser, unitPath: string): boolean {
   return user.role === 'admin' || (user.role === 'county_office' && unitPath.startsWith(user.scopePath));
@@ -122,6 +142,11 @@ export function mayAssignLeadUnit(user: SessionUser, unitPath: string): boolean 
 /** Editing the timetable before its baseline, approving it and deciding adjustments: the offices that own the task. */
 export function mayPlanTimetable(user: SessionUser, task: TaskOwnership): boolean {
   return (user.role === 'admin' || user.role === 'county_office') && editableTaskFields(user, task).length > 0;
+}
+
+/** Starting, suspending, resuming, completing and closing (销号) a task: the offices that own it, as for its timetable. */
+export function mayChangeTaskStatus(user: SessionUser, task: TaskOwnership): boolean {
+  return mayPlanTimetable(user, task);
 }
 
 /** Completing milestones and asking for timetable adjustments: the lead unit, and the offices that own the task. */

@@ -65,6 +65,7 @@ export function taskDetail(overrides: Partial<TTaskDetail> = {}): TTaskDetail {
     issuingLevel: 'provincial',
     startDate: '2026-01-01',
     baselineApprovedAt: '2026-01-15T02:00:00.000Z',
+    baselineDeadline: '2026-12-31',
     specialGroup: { id: 10, name: '科技创新专项小组' },
     originatingUnit: null,
     cooperatingUnits: [{ id: 21, name: '市发改委' }],
@@ -91,11 +92,13 @@ export function taskDetail(overrides: Partial<TTaskDetail> = {}): TTaskDetail {
       canEdit: true,
       canPlanTimetable: true,
       canReportProgress: true,
+      canChangeStatus: true,
       editableFields: [
-        'title', 'status', 'field', 'level', 'priority', 'year', 'batch', 'tags', 'objective', 'acceptanceCriteria',
+        'title', 'field', 'level', 'priority', 'year', 'batch', 'tags', 'objective', 'acceptanceCriteria',
         'startDate', 'deadline', 'leadLeader', 'leadUnitId', 'specialGroupId', 'cooperatingUnitIds', 'contactName',
         'contactPhone', 'measures', 'outcomes', 'sourceDocuments',
       ],
+      frozenFields: [],
     },
     ...overrides,
   };
@@ -105,6 +108,8 @@ export function taskDetail(overrides: Partial<TTaskDetail> = {}): TTaskDetail {
 export const readOnly: TTaskDetail['permissions'] = {
   canEdit: false,
   editableFields: [],
+  frozenFields: [],
   canPlanTimetable: false,
   canReportProgress: false,
+  canChangeStatus: false,
 };

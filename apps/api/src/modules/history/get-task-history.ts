@@ -1,10 +1,12 @@
-import { TaskStatusEnum, taskFieldLabels, type THistoryEntry } from '@reform/contracts';
+import { TaskStatusEnum, taskFieldLabels, taskStatusActions, type THistoryEntry } from '@reform/contracts';
 import type { UseCaseContext } from '../context.ts';
 import { personLabel, personSelect } from '../people.ts';
+import { statusAuditAction } from '../tasks/change-task-status.ts';
 import { findTaskInScope } from '../tasks/get-task.ts';
 import { taskBookLines } from './task-book-lines.ts';
 
 const actionLabels: Record<string, string> = {
+  ...Object.fromEntries(taskStatusActions.map((action) => [statusAuditAction(action.key), action.historyLabel])),
   create: '新建任务',
   update: '修改任务',
   milestones: '修改时间节点',
@@ -26,6 +28,11 @@ function show(value: unknown, unitNames: Map<number, string>, field: string): st
   if (field === 'status') return TaskStatusEnum.labels[value as keyof typeof TaskStatusEnum.labels] ?? String(value);
   if (Array.isArray(value)) return value.join('；') || '（空）';
   return String(value);
+}
+
+/** The stored changes come back in the database's key order; a reason reads best after what it explains. */
+function reasonLast<T>(entries: [string, T][]): [string, T][] {
+  return [...entries.filter(([field]) => field !== 'reason'), ...entries.filter(([field]) => field === 'reason')];
 }
 
 /** The task's audit log told in words: who changed what, when, from what to what. */
@@ -50,7 +57,7 @@ export async function getTaskHistory(ctx: UseCaseContext, taskId: number): Promi
     at: row.at.toISOString(),
     actor: row.actor ? personLabel(row.actor) : '系统',
     action: actionLabels[row.action] ?? row.action,
-    lines: Object.entries(row.changes as Record<string, { from: unknown; to: unknown }>).flatMap(([field, change]) => {
+    lines: reasonLast(Object.entries(row.changes as Record<string, { from: unknown; to: unknown }>)).flatMap(([field, change]) => {
       const label = taskFieldLabels[field] ?? field;
       const rowLines = taskBookLines(field, label, change);
       if (rowLines) return rowLines;

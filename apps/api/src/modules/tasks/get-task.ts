@@ -1,5 +1,12 @@
 import type { TTaskDetail } from '@reform/contracts';
-import { editableTaskFields, mayPlanTimetable, mayReportProgress, taskScope, type TaskOwnership } from '../../access/policy.ts';
+import {
+  mayChangeTaskStatus,
+  mayPlanTimetable,
+  mayReportProgress,
+  taskFieldAccess,
+  taskScope,
+  type TaskOwnership,
+} from '../../access/policy.ts';
 import { AppError, AppErrorCode, errorText } from '../../errors.ts';
 import type { UseCaseContext } from '../context.ts';
 import { refreshLights } from './refresh-lights.ts';
@@ -23,17 +30,20 @@ export function ownershipOf(task: DetailRow): TaskOwnership {
   };
 }
 
-export function editableFieldsOf(ctx: UseCaseContext, task: DetailRow) {
-  return editableTaskFields(ctx.user, ownershipOf(task));
+export function fieldAccessOf(ctx: UseCaseContext, task: DetailRow) {
+  return taskFieldAccess(ctx.user, { ...ownershipOf(task), baselineApproved: task.baselineApprovedAt !== null });
 }
 
 export async function getTask(ctx: UseCaseContext, id: number): Promise<TTaskDetail> {
   await refreshLights(ctx.db, ctx.today, { taskIds: [id] });
   const task = await findTaskInScope(ctx, id);
   const ownership = ownershipOf(task);
+  const fields = fieldAccessOf(ctx, task);
   return toDetail(task, {
-    editableFields: editableTaskFields(ctx.user, ownership),
+    editableFields: fields.editable,
+    frozenFields: fields.frozen,
     canPlanTimetable: mayPlanTimetable(ctx.user, ownership),
     canReportProgress: mayReportProgress(ctx.user, ownership),
+    canChangeStatus: mayChangeTaskStatus(ctx.user, ownership),
   });
 }

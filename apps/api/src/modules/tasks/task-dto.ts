@@ -61,8 +61,10 @@ export function sourceDocumentOf(d: TaskSourceDocumentModel): TTaskDetail['sourc
 
 export interface DetailPermissions {
   editableFields: readonly TTaskEditableField[];
+  frozenFields: readonly TTaskEditableField[];
   canPlanTimetable: boolean;
   canReportProgress: boolean;
+  canChangeStatus: boolean;
 }
 
 export function toDetail(task: DetailRow, permissions: DetailPermissions): TTaskDetail {
@@ -77,6 +79,7 @@ export function toDetail(task: DetailRow, permissions: DetailPermissions): TTask
     issuingLevel: task.issuingLevel,
     startDate: isoDate(task.startDate),
     baselineApprovedAt: task.baselineApprovedAt?.toISOString() ?? null,
+    baselineDeadline: isoDateOrNull(task.baselineDeadline),
     specialGroup: task.specialGroup,
     originatingUnit: task.originatingUnit,
     cooperatingUnits: task.cooperatingUnits.map((c) => c.unit),
@@ -113,8 +116,10 @@ export function toDetail(task: DetailRow, permissions: DetailPermissions): TTask
     permissions: {
       canEdit: permissions.editableFields.length > 0,
       editableFields: [...permissions.editableFields],
+      frozenFields: [...permissions.frozenFields],
       canPlanTimetable: permissions.canPlanTimetable,
       canReportProgress: permissions.canReportProgress,
+      canChangeStatus: permissions.canChangeStatus,
     },
   };
 }
@@ -136,7 +141,6 @@ export function editableSnapshot(
 ): Record<TTaskEditableField, unknown> {
   return {
     title: task.title,
-    status: task.status,
     field: task.field,
     level: task.level,
     priority: task.priority,

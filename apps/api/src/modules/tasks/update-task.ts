@@ -1,11 +1,11 @@
-import type { TTaskDetail, TTaskEditableField, TTaskUpdateBody } from '@reform/contracts';
+import { frozenFieldMessages, type TTaskDetail, type TTaskEditableField, type TTaskUpdateBody } from '@reform/contracts';
 import type { Prisma } from '@reform/db';
 import { AppError, AppErrorCode, errorText } from '../../errors.ts';
 import { diff, recordAudit } from '../audit/record-audit.ts';
 import type { UseCaseContext } from '../context.ts';
 import { dateColumn, isoDate } from '../dates.ts';
 import { checkTaskReferences } from './check-task-references.ts';
-import { editableFieldsOf, findTaskInScope, getTask } from './get-task.ts';
+import { fieldAccessOf, findTaskInScope, getTask } from './get-task.ts';
 import { checkRowIds, replaceOutcomes, replaceSourceDocuments } from './task-book-rows.ts';
 import { editableInclude, editableSnapshot } from './task-dto.ts';
 
@@ -35,13 +35,21 @@ function columnsOf(body: TTaskUpdateBody): Prisma.TaskUncheckedUpdateManyInput {
  */
 export async function updateTask(ctx: UseCaseContext, id: number, body: TTaskUpdateBody): Promise<TTaskDetail> {
   const task = await findTaskInScope(ctx, id);
-  const editable = editableFieldsOf(ctx, task);
-  if (editable.length === 0) throw new AppError(AppErrorCode.Forbidden, errorText.forbidden);
+  const { editable, frozen } = fieldAccessOf(ctx, task);
+  if (editable.length === 0 && frozen.length === 0) throw new AppError(AppErrorCode.Forbidden, errorText.forbidden);
   const requested = Object.keys(body).filter((key): key is TTaskEditableField => key !== 'version');
-  const denied = requested.filter((key) => !editable.includes(key));
+  const denied = requested.filter((key) => !editable.includes(key) && !frozen.includes(key));
   if (denied.length > 0) {
     throw new AppError(AppErrorCode.Forbidden, errorText.forbidden, {
       fields: denied.map((path) => ({ path, message: notAllowed })),
+    });
+  }
+  // Dates of an approved timetable move only through an adjustment request (a resent unchanged date is no change).
+  const current = editableSnapshot(task);
+  const refused = requested.filter((key) => frozen.includes(key) && body[key] !== current[key]);
+  if (refused.length > 0) {
+    throw new AppError(AppErrorCode.BadRequest, errorText.invalid, {
+      fields: refused.map((path) => ({ path, message: frozenFieldMessages[path] ?? notAllowed })),
     });
   }
   if (body.version !== task.version) await conflict(ctx, id);
@@ -79,7 +87,7 @@ export async function updateTask(ctx: UseCaseContext, id: number, body: TTaskUpd
       entity: 'task',
       entityId: id,
       action: 'update',
-      changes: diff(editableSnapshot(task), editableSnapshot(after), requested),
+      changes: diff(current, editableSnapshot(after), requested),
       requestId: ctx.requestId,
     });
     return true;

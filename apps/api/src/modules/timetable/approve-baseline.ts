@@ -1,19 +1,21 @@
 import type { TTaskDetail } from '@reform/contracts';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { UseCaseContext } from '../context.ts';
+import { isoDate } from '../dates.ts';
 import { getTask } from '../tasks/get-task.ts';
 import { badRequest, conflictWithCurrent, loadTaskFor } from './load-plannable-task.ts';
 
-/** The reform office approves the timetable: every milestone's current date becomes its frozen baseline. */
+/** The reform office approves the timetable: the deadline and every milestone's current date become their frozen baseline. */
 export async function approveBaseline(ctx: UseCaseContext, taskId: number, version: number): Promise<TTaskDetail> {
   const task = await loadTaskFor(ctx, taskId, 'plan');
   if (version !== task.version) await conflictWithCurrent(ctx, taskId);
   if (task.baselineApprovedAt) throw badRequest('version', '时间表已审定', 'The timetable is already approved');
   if (task.milestones.length === 0) throw badRequest('milestones', '请先制定时间节点', 'Add milestones first');
   await ctx.db.prisma.$transaction(async (tx) => {
+    // The version check guarantees the deadline is still the one loaded.
     const { count } = await tx.task.updateMany({
       where: { id: taskId, version },
-      data: { version: { increment: 1 }, baselineApprovedAt: new Date() },
+      data: { version: { increment: 1 }, baselineApprovedAt: new Date(), baselineDeadline: task.deadline },
     });
     if (count === 0) return conflictWithCurrent(ctx, taskId);
     await tx.$executeRaw`UPDATE milestone SET baseline_due_date = due_date, version = version + 1 WHERE task_id = ${taskId}`;
@@ -22,7 +24,7 @@ export async function approveBaseline(ctx: UseCaseContext, taskId: number, versi
       entity: 'task',
       entityId: taskId,
       action: 'baseline',
-      changes: {},
+      changes: { baselineDeadline: { from: null, to: isoDate(task.deadline) } },
       requestId: ctx.requestId,
     });
   });

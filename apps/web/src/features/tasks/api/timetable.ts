@@ -12,8 +12,8 @@ import { api, type ApiError } from '@/lib/api-client';
 import { adjustmentsQueryKey } from './get-adjustments';
 import { taskQueryKey } from './get-task';
 
-/** After any timetable change: the detail as answered, and everything derived from the task again. */
-async function refreshTask(queryClient: QueryClient, taskId: number, task?: TTaskDetail) {
+/** After any change of a task's timetable or status: the detail as answered, and everything derived from the task again. */
+export async function refreshTask(queryClient: QueryClient, taskId: number, task?: TTaskDetail) {
   if (task) queryClient.setQueryData(taskQueryKey(taskId), task);
   else await queryClient.invalidateQueries({ queryKey: taskQueryKey(taskId) });
   await queryClient.invalidateQueries({ queryKey: ['tasks'], predicate: (query) => query.queryKey[1] !== 'detail' });

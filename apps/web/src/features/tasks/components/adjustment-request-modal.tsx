@@ -36,6 +36,9 @@ export function toAdjustmentBody(task: TTaskDetail, values: Values): TAdjustment
   };
 }
 
+const baselineNote = (task: TTaskDetail) =>
+  task.baselineDeadline && task.baselineDeadline !== task.deadline ? `，基线 ${task.baselineDeadline}` : '';
+
 /** 申请调整: reason, new dates per undone milestone and/or a new deadline, for the reform office to decide. */
 export function AdjustmentRequestModal({ task, open, onClose }: AdjustmentRequestModalProps) {
   const { message } = App.useApp();
@@ -100,7 +103,7 @@ export function AdjustmentRequestModal({ task, open, onClose }: AdjustmentReques
         <Form.Item name="reason" label="调整理由" required>
           <Input.TextArea aria-label="调整理由" autoSize={{ minRows: 3, maxRows: 8 }} maxLength={2000} showCount />
         </Form.Item>
-        <Form.Item name="deadline" label={`完成时限（现为 ${task.deadline}）`}>
+        <Form.Item name="deadline" label={`完成时限（现为 ${task.deadline}${baselineNote(task)}）`}>
           <DatePicker aria-label="新的完成时限" format={DATE} style={{ width: 200 }} allowClear={false} />
         </Form.Item>
         <Table

@@ -10,6 +10,12 @@ const actionColors: Record<string, string> = {
   '不同意时间表调整': 'red',
   '提交时间表调整申请': 'orange',
   '完成节点': 'green',
+  '启动推进': 'green',
+  '暂停任务': 'orange',
+  '恢复推进': 'green',
+  '标记任务完成': 'green',
+  '重新推进': 'orange',
+  '销号': 'red',
 };
 
 /** 变更历史: who changed what and when, newest first, told in words by the server. */

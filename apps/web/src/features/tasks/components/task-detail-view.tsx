@@ -14,8 +14,10 @@ import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { LightIndicator } from '@/components/light-indicator';
 import { formatDateTime } from '@/lib/dates';
+import { DeadlineWithBaseline } from './deadline-with-baseline';
 import { HistoryTimeline } from './history-timeline';
 import { TaskComments } from './task-comments';
+import { TaskStatusActions } from './task-status-actions';
 import { ListTag, StatusTag } from './task-tags';
 import { TimetableTab } from './timetable-tab';
 
@@ -44,7 +46,7 @@ function Header({ task }: { task: TTaskDetail }) {
               {task.code}
             </Text>
             <ListTag list={task.list} />
-            <StatusTag status={task.status} />
+            <StatusTag status={task.status} testId="task-status" />
             {task.priority !== 'normal' && <Tag color="volcano">{TaskPriorityEnum.labels[task.priority]}</Tag>}
           </Space>
           <Title level={3} style={{ margin: '8px 0' }} data-testid="task-title">
@@ -60,6 +62,7 @@ function Header({ task }: { task: TTaskDetail }) {
           </Flex>
         </div>
         <Space className="no-print" wrap>
+          <TaskStatusActions task={task} />
           {task.permissions.canEdit && (
             <Link to={`/tasks/${task.id}/edit`}>
               <Button type="primary" icon={<EditOutlined />} data-testid="edit-task">
@@ -75,11 +78,12 @@ function Header({ task }: { task: TTaskDetail }) {
       <Descriptions
         size="small"
         style={{ marginTop: 16 }}
-        column={{ xs: 1, sm: 2, lg: 4 }}
+        column={{ xs: 1, sm: 2, lg: 3, xl: 5 }}
         items={[
           { key: 'field', label: '领域', children: task.field },
           { key: 'level', label: '层级', children: TaskLevelEnum.labels[task.level] },
           { key: 'year', label: '年度', children: task.batch ? `${task.year}年 · ${task.batch}` : `${task.year}年` },
+          { key: 'deadline', label: '完成时限', children: <DeadlineWithBaseline task={task} testId="header-deadline" /> },
           {
             key: 'progress',
             label: '进度',

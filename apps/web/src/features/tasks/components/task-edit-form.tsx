@@ -2,8 +2,8 @@ import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from
 import {
   TaskLevelEnum,
   TaskPriorityEnum,
-  TaskStatusEnum,
   ZTaskDetail,
+  frozenFieldMessages,
   type TTaskDetail,
   type TTaskEditableField,
   type TTaskEditableFields,
@@ -28,7 +28,7 @@ import {
   type FormInstance,
 } from 'antd';
 import { useEffect, useMemo, useRef, useState, type ComponentProps, type ReactNode } from 'react';
-import { useBlocker } from 'react-router';
+import { Link, useBlocker } from 'react-router';
 import { isApiError, type ApiError } from '@/lib/api-client';
 import { flattenUnits, toTreeOptions, useUnits, withKnownUnits } from '@/lib/units';
 import { createZodValidator, keepEnterFromSubmitting, pathToName, showFieldErrors, type FieldPath } from '@/lib/zod-form';
@@ -90,6 +90,8 @@ export function TaskEditForm({ task, onSaved, onCancel }: TaskEditFormProps) {
   );
   const rule = (name: FieldPath) => [validator.rule(form, name)];
   const isDisabled = (name: TTaskEditableField) => !editable.includes(name);
+  // Dates of an approved timetable: the server refuses them here; they move by an adjustment request.
+  const frozen = base.permissions.frozenFields;
 
   const unitTree = useMemo(
     () =>
@@ -221,7 +223,7 @@ export function TaskEditForm({ task, onSaved, onCancel }: TaskEditFormProps) {
         aria-label="编辑任务"
       >
         {formError && <Alert type="error" showIcon title={formError} role="alert" style={{ marginBottom: 16 }} />}
-        {editable.length < editableFieldNames.length && (
+        {editable.length + frozen.length < editableFieldNames.length && (
           <Alert
             type="info"
             showIcon
@@ -235,14 +237,6 @@ export function TaskEditForm({ task, onSaved, onCancel }: TaskEditFormProps) {
             <Col xs={24}>
               <Form.Item {...item('title')}>
                 <Input disabled={isDisabled('title')} maxLength={200} showCount />
-              </Form.Item>
-            </Col>
-            <Col xs={12} md={6}>
-              <Form.Item {...item('status')}>
-                <Select
-                  disabled={isDisabled('status')}
-                  options={TaskStatusEnum.values.map((value) => ({ value, label: TaskStatusEnum.labels[value] }))}
-                />
               </Form.Item>
             </Col>
             <Col xs={12} md={6}>
@@ -276,7 +270,7 @@ export function TaskEditForm({ task, onSaved, onCancel }: TaskEditFormProps) {
                 <Input disabled={isDisabled('batch')} maxLength={50} />
               </Form.Item>
             </Col>
-            <Col xs={24} md={12}>
+            <Col xs={24} md={18}>
               <Form.Item {...item('tags')}>
                 <Select mode="tags" disabled={isDisabled('tags')} tokenSeparators={[',', '，', '、']} open={false} suffixIcon={null} placeholder="输入后回车" />
               </Form.Item>
@@ -366,6 +360,24 @@ export function TaskEditForm({ task, onSaved, onCancel }: TaskEditFormProps) {
         </Section>
 
         <Section title="时间表">
+          {frozen.length > 0 && (
+            <Alert
+              type="info"
+              showIcon
+              data-testid="dates-frozen"
+              title={frozenFieldMessages.deadline?.zh}
+              action={
+                base.permissions.canReportProgress && (
+                  <Link to={`/tasks/${base.id}?adjust=1#timetable`}>
+                    <Button size="small" data-testid="go-request-adjustment">
+                      提交调整申请
+                    </Button>
+                  </Link>
+                )
+              }
+              style={{ marginBottom: 12 }}
+            />
+          )}
           <Row gutter={16}>
             <Col xs={12} md={6}>
               <Form.Item {...item('startDate')}>

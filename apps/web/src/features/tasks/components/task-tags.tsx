@@ -18,9 +18,9 @@ export function ListTag({ list }: { list: TaskList }) {
   );
 }
 
-export function StatusTag({ status }: { status: TaskStatus }) {
+export function StatusTag({ status, testId }: { status: TaskStatus; testId?: string }) {
   return (
-    <Tag color={statusColors[status]} style={{ marginInlineEnd: 0 }}>
+    <Tag color={statusColors[status]} style={{ marginInlineEnd: 0 }} data-testid={testId}>
       {TaskStatusEnum.labels[status]}
     </Tag>
   );

@@ -2,7 +2,8 @@ import { CheckOutlined, EditOutlined, FieldTimeOutlined, SafetyCertificateOutlin
 import type { TMilestone, TTaskDetail } from '@reform/contracts';
 import { Alert, App, Button, Descriptions, Empty, Flex, Grid, Table, Tag, Typography } from 'antd';
 import type { HTMLAttributes } from 'react';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { useLocation, useNavigate } from 'react-router';
 import { lightColors } from '@/components/light-indicator';
 import { isApiError } from '@/lib/api-client';
 import { daysBetween, formatDateTime, todayInShanghai } from '@/lib/dates';
@@ -13,6 +14,7 @@ import { baselineShift, lateDays } from '../lib/timetable';
 import { AdjustmentBanner } from './adjustment-banner';
 import { AdjustmentRequestModal } from './adjustment-request-modal';
 import { CompleteMilestoneModal } from './complete-milestone-modal';
+import { DeadlineWithBaseline } from './deadline-with-baseline';
 import { EvidenceList } from './evidence-list';
 import { MilestonesEditor } from './milestones-editor';
 
@@ -24,13 +26,23 @@ export function TimetableTab({ task }: { task: TTaskDetail }) {
   const { message, modal } = App.useApp();
   const [editing, setEditing] = useState(false);
   const [completing, setCompleting] = useState<TMilestone | null>(null);
-  const [requesting, setRequesting] = useState(false);
+  // The edit form's frozen dates link here with ?adjust=1: open the request straight away.
+  const location = useLocation();
+  const navigate = useNavigate();
+  const askedToAdjust = new URLSearchParams(location.search).get('adjust') === '1';
+  const [requesting, setRequesting] = useState(askedToAdjust);
   const approve = useApproveBaseline(task.id);
   const reload = useReloadOnConflict(task.id);
   const approved = task.baselineApprovedAt !== null;
   const adjustments = useAdjustments(task.id, { enabled: approved });
   const pending = adjustments.data?.find((a) => a.status === 'pending') ?? null;
   const { canPlanTimetable, canReportProgress } = task.permissions;
+  const mayRequest = approved && canReportProgress && !pending && task.pendingAdjustmentId === null;
+  useEffect(() => {
+    if (!askedToAdjust) return;
+    navigate({ pathname: location.pathname, hash: location.hash }, { replace: true });
+    document.getElementById('timetable')?.scrollIntoView?.();
+  }, [askedToAdjust, navigate, location.pathname, location.hash]);
   // On a phone the sequence and phase columns give way to the dates (undefined before measuring: wide).
   const narrow = Grid.useBreakpoint().md === false;
 
@@ -69,7 +81,7 @@ export function TimetableTab({ task }: { task: TTaskDetail }) {
         column={{ xs: 1, sm: 2, lg: 4 }}
         items={[
           { key: 'start', label: '开始日期', children: task.startDate },
-          { key: 'deadline', label: '完成时限', children: <span data-testid="task-deadline">{task.deadline}</span> },
+          { key: 'deadline', label: '完成时限', children: <DeadlineWithBaseline task={task} testId="task-deadline" /> },
           {
             key: 'left',
             label: '剩余',
@@ -243,7 +255,7 @@ export function TimetableTab({ task }: { task: TTaskDetail }) {
 
       <EvidenceList taskId={task.id} milestones={task.milestones} />
       <CompleteMilestoneModal taskId={task.id} milestone={completing} onClose={() => setCompleting(null)} />
-      {requesting && <AdjustmentRequestModal task={task} open={requesting} onClose={() => setRequesting(false)} />}
+      {requesting && mayRequest && <AdjustmentRequestModal task={task} open onClose={() => setRequesting(false)} />}
     </div>
   );
 }

@@ -5,7 +5,6 @@ import {
   outcomeName,
   outcomeTally,
   TaskPriorityEnum,
-  TaskStatusEnum,
   ZTaskEditableFields,
   messages,
   taskEditableFieldLabels,
@@ -15,7 +14,6 @@ import {
   type OutcomeKind,
   type TaskLevel,
   type TaskPriority,
-  type TaskStatus,
 } from '@reform/contracts';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { z } from 'zod';
@@ -44,7 +42,6 @@ export interface SourceDocumentRow {
 /** What antd's controls hold: dayjs for dates, '' for an empty text, null for a cleared select. */
 export interface EditFormValues {
   title: string;
-  status: TaskStatus;
   field: string;
   level: TaskLevel;
   priority: TaskPriority;
@@ -69,7 +66,6 @@ export interface EditFormValues {
 export function editableOf(task: TTaskDetail): TTaskEditableFields {
   return {
     title: task.title,
-    status: task.status,
     field: task.field,
     level: task.level,
     priority: task.priority,
@@ -114,7 +110,6 @@ export function toFormValues(fields: TTaskEditableFields): EditFormValues {
 export function fromFormValues(values: Partial<EditFormValues>): Record<TTaskEditableField, unknown> {
   return {
     title: values.title ?? '',
-    status: values.status,
     field: values.field ?? '',
     level: values.level,
     priority: values.priority,
@@ -198,8 +193,6 @@ export function changedFields(
 export function describeValue(name: TTaskEditableField, value: unknown, unitName: (id: number) => string): string {
   if (value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) return '（空）';
   switch (name) {
-    case 'status':
-      return TaskStatusEnum.labels[value as TaskStatus] ?? String(value);
     case 'level':
       return TaskLevelEnum.labels[value as TaskLevel] ?? String(value);
     case 'priority':

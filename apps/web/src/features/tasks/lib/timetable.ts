@@ -1,12 +1,21 @@
-import type { TMilestone } from '@reform/contracts';
+import type { TMilestone, TTaskDetail } from '@reform/contracts';
 import { daysBetween } from '@/lib/dates';
 
 const signed = (days: number) => (days > 0 ? `+${days}` : String(days));
 
 /** 「基线 2026-12-31，已调整 +30 天」 when the current date moved away from the frozen baseline; else null. */
+export function shiftFromBaseline(baseline: string | null, current: string): string | null {
+  if (!baseline || baseline === current) return null;
+  return `基线 ${baseline}，已调整 ${signed(daysBetween(baseline, current))} 天`;
+}
+
 export function baselineShift(milestone: Pick<TMilestone, 'dueDate' | 'baselineDueDate'>): string | null {
-  if (!milestone.baselineDueDate || milestone.baselineDueDate === milestone.dueDate) return null;
-  return `基线 ${milestone.baselineDueDate}，已调整 ${signed(daysBetween(milestone.baselineDueDate, milestone.dueDate))} 天`;
+  return shiftFromBaseline(milestone.baselineDueDate, milestone.dueDate);
+}
+
+/** The task's deadline against its frozen baseline, as for a milestone. */
+export function deadlineShift(task: Pick<TTaskDetail, 'deadline' | 'baselineDeadline'>): string | null {
+  return shiftFromBaseline(task.baselineDeadline, task.deadline);
 }
 
 /** Days a done milestone was completed after its current due date (0 when on time or not done). */

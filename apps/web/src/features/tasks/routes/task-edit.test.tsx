@@ -49,6 +49,24 @@ describe('task edit form', () => {
     expect(screen.getByText('灰色字段由改革办维护，您所在单位不能修改。')).toBeInTheDocument();
   });
 
+  it('after the baseline shows the dates frozen, explains why and links to the adjustment request', async () => {
+    const user = userEvent.setup();
+    const task = taskDetail();
+    const frozen = { ...task.permissions, editableFields: task.permissions.editableFields.filter((f) => f !== 'startDate' && f !== 'deadline'), frozenFields: ['startDate', 'deadline'] };
+    const { patches } = setup({ ...task, permissions: frozen }, (body) => ({ body: { ...task, ...body, version: 4 } }));
+    expect(await screen.findByRole('textbox', { name: '完成时限' })).toBeDisabled();
+    expect(screen.getByRole('textbox', { name: '开始日期' })).toBeDisabled();
+    expect(screen.getByTestId('dates-frozen')).toHaveTextContent('时间表已审定，调整完成时限请提交调整申请');
+    expect(screen.getByTestId('go-request-adjustment').closest('a')).toHaveAttribute('href', `/tasks/${task.id}?adjust=1#timetable`);
+    // The office edits every other field: no "maintained by the office" notice.
+    expect(screen.queryByText('灰色字段由改革办维护，您所在单位不能修改。')).not.toBeInTheDocument();
+    await user.type(screen.getByRole('textbox', { name: '联系人' }), '甲');
+    await user.click(screen.getByTestId('save-task'));
+    expect(await screen.findByText('任务详情页')).toBeInTheDocument();
+    expect(patches()).toEqual([{ contactName: '张联络甲', version: 3 }]);
+
+  });
+
   it('explains instead of showing a form when the user may not edit', async () => {
     setup(taskDetail({ permissions: readOnly }));
     expect(await screen.findByText('您无权编辑此任务')).toBeInTheDocument();

@@ -20,7 +20,7 @@ const pending: TAdjustment = {
   version: 1,
 };
 
-function setup(task: TTaskDetail, options: { adjustments?: TAdjustment[]; onDecision?: (body: unknown) => void } = {}) {
+function setup(task: TTaskDetail, options: { adjustments?: TAdjustment[]; onDecision?: (body: unknown) => void; path?: string } = {}) {
   const fetch = mockApi(({ url, method, body }) => {
     if (url.pathname === '/api/auth/me') return { body: adminUser };
     if (url.pathname === '/api/units') return { body: units };
@@ -47,7 +47,7 @@ function setup(task: TTaskDetail, options: { adjustments?: TAdjustment[]; onDeci
     }
     return undefined;
   });
-  renderRoutes([{ path: '/tasks/:id', element: <TaskRoute /> }], `/tasks/${task.id}`);
+  renderRoutes([{ path: '/tasks/:id', element: <TaskRoute /> }], options.path ?? `/tasks/${task.id}`);
   return fetch;
 }
 
@@ -72,6 +72,20 @@ describe('timetable tab', () => {
     expect(late).toHaveTextContent('逾期完成 10 天');
     expect(late).not.toHaveTextContent('基线');
     expect(screen.getByTestId('baseline-approved')).toHaveTextContent('基线已于 2026-01-15 审定');
+    expect(screen.queryByTestId('task-deadline-baseline')).not.toBeInTheDocument();
+  });
+
+  it('shows the deadline against its baseline once an adjustment moved it', async () => {
+    setup(approved({ deadline: '2027-03-31', baselineDeadline: '2026-12-31' }));
+    expect(await screen.findByTestId('task-deadline')).toHaveTextContent('2027-03-31');
+    expect(screen.getByTestId('task-deadline-baseline')).toHaveTextContent('（基线 2026-12-31，已调整 +90 天）');
+    expect(screen.getByTestId('header-deadline-baseline')).toHaveTextContent('基线 2026-12-31');
+  });
+
+  it('opens the adjustment request when sent here from the edit form', async () => {
+    setup(approved(), { path: '/tasks/7?adjust=1#timetable' });
+    const form = await screen.findByTestId('adjustment-form');
+    expect(within(form).getByText('完成时限（现为 2026-12-31）')).toBeInTheDocument();
   });
 
   it('offers editing and approval before the baseline to the office', async () => {
