@@ -56,3 +56,15 @@ test('sorts and pages through the server, and opens a task from its row', async 
   await page.goBack();
   await expect(page).toHaveURL(/[?&]page=2/);
 });
+
+test('finds a task by a word that stands only in one of its comments, as soon as it is posted', async ({ page }) => {
+  const task = (await listTasks(page.request, { list: 'innovation' })).items[3]!;
+  const word = `鹭鸶湾${'甲乙丙丁戊'[Date.now() % 5]}`;
+  const posted = await page.request.post(`/api/tasks/${task.id}/comments`, { data: { body: `请核实${word}片区的改造进度`, mentionUnitIds: [] } });
+  expect(posted.ok()).toBeTruthy();
+
+  await page.goto('/tasks');
+  await page.getByRole('textbox', { name: '关键词' }).fill(word);
+  await expect(page.getByTestId('task-total')).toHaveText('共 1 项任务');
+  await expect(page.getByTestId(`task-row-${task.id}`)).toBeVisible();
+});
