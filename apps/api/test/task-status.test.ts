@@ -90,6 +90,34 @@ describe('POST /api/tasks/:id/status', () => {
     expect(reopen.body.fields).toEqual([{ path: 'status', message: '任务已销号，状态不能再改变' }]);
   });
 
+  it('closing ends the timetable: a pending adjustment is refused, milestones can no longer be completed', async () => {
+    const active = await t.db.prisma.task.findFirstOrThrow({
+      where: { status: 'active', baselineApprovedAt: { not: null }, adjustments: { none: { status: 'pending' } }, milestones: { some: { doneDate: null } } },
+      include: { milestones: { where: { doneDate: null }, orderBy: { seq: 'asc' } } },
+    });
+    const milestone = active.milestones[0]!;
+    const asked = await call('admin', 'POST', `/api/tasks/${active.id}/adjustments`, { reason: '配套资金尚未到位', deadline: '2030-06-28' });
+    expect(asked.status).toBe(201);
+    const before = (await call('admin', 'GET', `/api/tasks/${active.id}`)).body;
+    expect(before.permissions).toMatchObject({ canPlanTimetable: true, canReportProgress: true });
+
+    const closed = await change('admin', active.id, { status: 'closed', reason: '任务调整，予以销号', version: before.version });
+    expect(closed.status).toBe(200);
+    expect(closed.body.permissions).toMatchObject({ canPlanTimetable: false, canReportProgress: false });
+    expect(closed.body.pendingAdjustmentId).toBeNull();
+    const adjustments = (await call<{ status: string; decisionComment: string }[]>('admin', 'GET', `/api/tasks/${active.id}/adjustments`)).body;
+    expect(adjustments[0]).toMatchObject({ status: 'refused', decisionComment: '任务已销号' });
+
+    const completed = await call('admin', 'POST', `/api/tasks/${active.id}/milestones/${milestone.id}/complete`, {
+      version: closed.body.version,
+      doneDate: '2026-11-20',
+    });
+    expect(completed.status).toBe(400);
+    expect(completed.body.fields).toEqual([{ path: 'status', message: '任务已销号，时间表和节点不能再变动' }]);
+    const row = await t.db.prisma.milestone.findUniqueOrThrow({ where: { id: milestone.id } });
+    expect(row.doneDate).toBeNull();
+  });
+
   it('refuses a transition the table does not allow, changing nothing', async () => {
     const active = await t.db.prisma.task.findFirstOrThrow({ where: { status: 'active' }, orderBy: { id: 'asc' } });
     for (const status of ['draft', 'active']) {

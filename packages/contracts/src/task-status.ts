@@ -37,6 +37,11 @@ export const taskStatusActions = [
 
 export type TaskStatusActionKey = (typeof taskStatusActions)[number]['key'];
 
+/** A closed task's timetable is final: no milestone is completed, planned or adjusted any more. */
+export function timetableOpen(status: TaskStatus): boolean {
+  return status !== 'closed';
+}
+
 /** The actions open to a task in this status, in the order the page offers them. */
 export function statusActionsFrom(status: TaskStatus): readonly TaskStatusAction[] {
   return taskStatusActions.filter((action) => (action.from as readonly TaskStatus[]).includes(status));

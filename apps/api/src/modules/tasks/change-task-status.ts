@@ -1,4 +1,4 @@
-import { TaskStatusEnum, statusActionFor, type TTaskDetail, type TTaskStatusChange } from '@reform/contracts';
+import { TaskStatusEnum, statusActionFor, timetableOpen, type TTaskDetail, type TTaskStatusChange } from '@reform/contracts';
 import { mayChangeTaskStatus } from '../../access/policy.ts';
 import { AppError, AppErrorCode, errorText } from '../../errors.ts';
 import { recordAudit } from '../audit/record-audit.ts';
@@ -33,6 +33,13 @@ export async function changeTaskStatus(ctx: UseCaseContext, taskId: number, body
       data: { status: body.status, version: { increment: 1 }, lightAsOf: null },
     });
     if (count === 0) return conflictWithCurrent(ctx, taskId);
+    // Closing ends the timetable: a pending adjustment request can no longer be decided, so it is refused with the reason.
+    if (!timetableOpen(body.status)) {
+      await tx.adjustmentRequest.updateMany({
+        where: { taskId, status: 'pending' },
+        data: { status: 'refused', decidedById: ctx.user.id, decidedAt: new Date(), decisionComment: '任务已销号', version: { increment: 1 } },
+      });
+    }
     await recordAudit(tx, {
       actorId: ctx.user.id,
       entity: 'task',

@@ -1,4 +1,4 @@
-import type { TTaskDetail } from '@reform/contracts';
+import { timetableOpen, type TTaskDetail } from '@reform/contracts';
 import {
   mayChangeTaskStatus,
   mayPlanTimetable,
@@ -42,8 +42,8 @@ export async function getTask(ctx: UseCaseContext, id: number): Promise<TTaskDet
   return toDetail(task, {
     editableFields: fields.editable,
     frozenFields: fields.frozen,
-    canPlanTimetable: mayPlanTimetable(ctx.user, ownership),
-    canReportProgress: mayReportProgress(ctx.user, ownership),
+    canPlanTimetable: mayPlanTimetable(ctx.user, ownership) && timetableOpen(task.status),
+    canReportProgress: mayReportProgress(ctx.user, ownership) && timetableOpen(task.status),
     canChangeStatus: mayChangeTaskStatus(ctx.user, ownership),
   });
 }

@@ -30,7 +30,7 @@ const explanations: Record<TaskStatusActionKey, string> = {
   resume: '恢复后任务重新按时间表计算状态灯。',
   complete: '标记完成后状态灯为灰色，不再计算逾期；经验收后可销号。',
   reopen: '重新推进后任务按时间表计算状态灯。',
-  close: '销号后任务不再推进，状态不能再改变。请确认该任务已通过验收或确需终止。',
+  close: '销号后任务不再推进，状态、时间表和节点都不能再改变。请确认该任务已通过验收或确需终止。',
 };
 
 const keyOf = (action: TaskStatusAction) => action.key as TaskStatusActionKey;
@@ -118,6 +118,9 @@ function TaskStatusModal({ task, action, onClose }: { task: TTaskDetail; action:
           <Typography.Text type="secondary">{task.code}</Typography.Text> {task.title}
         </Typography.Paragraph>
         <Alert type={key === 'close' ? 'warning' : 'info'} showIcon role="note" title={explanations[key]} style={{ marginBottom: 12 }} />
+        {key === 'close' && task.pendingAdjustmentId !== null && (
+          <Alert type="warning" showIcon role="note" title="该任务有待审的调整申请，销号时将一并驳回" style={{ marginBottom: 12 }} />
+        )}
         {key === 'complete' && undone > 0 && (
           <Alert type="warning" showIcon role="note" title={`尚有 ${undone} 个时间节点未标记完成`} style={{ marginBottom: 12 }} />
         )}

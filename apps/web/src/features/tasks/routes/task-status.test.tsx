@@ -59,12 +59,21 @@ describe('task status actions', () => {
     const { posts } = setup(taskDetail({ status: 'completed' }));
     await user.click(await screen.findByTestId('status-close'));
     const dialog = await screen.findByRole('dialog', { name: '销号' });
-    expect(dialog).toHaveTextContent('销号后任务不再推进，状态不能再改变');
+    expect(dialog).toHaveTextContent('销号后任务不再推进，状态、时间表和节点都不能再改变');
+    expect(dialog).not.toHaveTextContent('待审的调整申请');
     expect(within(dialog).getByTestId('confirm-status')).toHaveTextContent('确认销号');
     await user.click(within(dialog).getByRole('button', { name: /取\s*消/ }));
     await waitFor(() => expect(screen.queryByRole('dialog', { name: '销号' })).not.toBeInTheDocument());
     expect(posts()).toEqual([]);
     expect(screen.getByTestId('status-reopen')).toHaveTextContent('重新推进');
+  });
+
+  it('warns before closing that a pending adjustment request will be refused', async () => {
+    const user = userEvent.setup();
+    setup(taskDetail({ pendingAdjustmentId: 7 }));
+    await user.click(await screen.findByTestId('status-close'));
+    const dialog = await screen.findByRole('dialog', { name: '销号' });
+    expect(dialog).toHaveTextContent('该任务有待审的调整申请，销号时将一并驳回');
   });
 
   it('warns when marking complete with milestones still open', async () => {
