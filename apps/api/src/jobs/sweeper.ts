@@ -9,11 +9,15 @@ import { refreshLights } from '../modules/tasks/refresh-lights.ts';
  * - status lights when the day changes (at 100,000 tasks tens of seconds; reads only
  *   recompute the tasks whose facts changed);
  * - search terms after a bulk load (searches recompute the few edited since the last sweep).
+ * - on the embedded database, a daily VACUUM ANALYZE: PGlite has no autovacuum, and the day's
+ *   light rollover rewrites every task row, so without it dead rows pile up and the planner's
+ *   statistics go stale (PostgreSQL's autovacuum does this by itself).
  * Several API processes may sweep at once: rows are locked with SKIP LOCKED, so they share
  * the work instead of repeating it.
  */
 export function startSweeper(db: Database, today: () => string, log: FastifyBaseLogger, everyMs = 60_000): () => void {
   let running = false;
+  let vacuumedOn: string | null = null;
   const sweep = async () => {
     if (running) return;
     running = true;
@@ -24,6 +28,13 @@ export function startSweeper(db: Database, today: () => string, log: FastifyBase
       started = Date.now();
       const terms = await refreshSearchTerms(db);
       if (terms > 0) log.info({ count: terms, ms: Date.now() - started }, 'search terms recomputed');
+      const day = today();
+      if (db.kind === 'pglite' && vacuumedOn !== day) {
+        started = Date.now();
+        await db.pool.query('VACUUM ANALYZE');
+        vacuumedOn = day;
+        log.info({ ms: Date.now() - started }, 'embedded database vacuumed');
+      }
     } catch (error) {
       log.error({ err: error }, 'background sweep failed');
     } finally {

@@ -56,7 +56,12 @@ export async function refreshSearchTerms(db: Database, options: { maxTasks?: num
     refreshed += count;
     if (count < BATCH || refreshed >= (options.maxTasks ?? Infinity)) break;
   }
-  // Rewriting many rows leaves the planner's statistics stale (and PGlite has no autovacuum).
+  if (refreshed > 0) {
+    // New GIN entries wait in the index's pending list, which every search scans and only
+    // (auto)vacuum empties; PGlite has no autovacuum, so empty it here, while it is small.
+    await db.prisma.$queryRaw`SELECT gin_clean_pending_list('task_search_terms_idx'::regclass)`;
+  }
+  // Rewriting many rows leaves the planner's statistics stale (and, again, PGlite has no autovacuum).
   if (refreshed >= ANALYZE_AFTER) await db.prisma.$executeRaw`ANALYZE task_search`;
   return refreshed;
 }
