@@ -148,7 +148,7 @@ export function TaskFilters({ query, onChange, onReset }: TaskFiltersProps) {
         <Col flex="1 1 0" xl={4} style={{ minWidth: 0 }}>
           <Input
             aria-label="关键词"
-            placeholder="编号、名称、任务书、进展、评论"
+            placeholder="搜索编号或内容"
             title="在编号、任务名称、任务书、季度进展和评论中查找；多个词用空格分开，须全部出现"
             prefix={<SearchOutlined />}
             allowClear
