@@ -1,4 +1,11 @@
-import { TaskStatusEnum, taskFieldLabels, taskStatusActions, type THistoryEntry } from '@reform/contracts';
+import {
+  TaskLevelEnum,
+  TaskPriorityEnum,
+  TaskStatusEnum,
+  taskFieldLabels,
+  taskStatusActions,
+  type THistoryEntry,
+} from '@reform/contracts';
 import type { UseCaseContext } from '../context.ts';
 import { personLabel, personSelect } from '../people.ts';
 import { statusAuditAction } from '../tasks/change-task-status.ts';
@@ -17,7 +24,18 @@ const actionLabels: Record<string, string> = {
   'adjustment-refused': '不同意时间表调整',
 };
 
-const unitFields = new Set(['leadUnitId', 'specialGroupId', 'cooperatingUnitIds']);
+type Change = { from: unknown; to: unknown };
+
+const unitFields = new Set(['leadUnitId', 'specialGroupId', 'cooperatingUnitIds', 'originatingUnitId', 'pilot.applyingCountyId']);
+
+/** Fields holding an enumeration's value, told by its Chinese label. */
+const enumLabels: Record<string, Record<string, string>> = {
+  status: TaskStatusEnum.labels,
+  level: TaskLevelEnum.labels,
+  priority: TaskPriorityEnum.labels,
+  issuingLevel: TaskLevelEnum.labels,
+  'pilot.approvingLevel': TaskLevelEnum.labels,
+};
 
 function show(value: unknown, unitNames: Map<number, string>, field: string): string {
   if (value === null || value === undefined || value === '') return '（空）';
@@ -25,7 +43,8 @@ function show(value: unknown, unitNames: Map<number, string>, field: string): st
     const ids = Array.isArray(value) ? value : [value];
     return ids.map((id) => unitNames.get(Number(id)) ?? `#${id}`).join('、') || '（空）';
   }
-  if (field === 'status') return TaskStatusEnum.labels[value as keyof typeof TaskStatusEnum.labels] ?? String(value);
+  const labels = enumLabels[field];
+  if (labels) return labels[String(value)] ?? String(value);
   if (Array.isArray(value)) return value.join('；') || '（空）';
   return String(value);
 }
@@ -34,6 +53,15 @@ function show(value: unknown, unitNames: Map<number, string>, field: string): st
 function reasonLast<T>(entries: [string, T][]): [string, T][] {
   return [...entries.filter(([field]) => field !== 'reason'), ...entries.filter(([field]) => field === 'reason')];
 }
+
+function fieldLines(field: string, change: Change, unitNames: Map<number, string>): string[] {
+  const label = taskFieldLabels[field] ?? field;
+  const rowLines = taskBookLines(field, label, change);
+  if (rowLines) return rowLines;
+  if (change.from === null || change.from === undefined) return [`${label}：${show(change.to, unitNames, field)}`];
+  return [`${label}：由“${show(change.from, unitNames, field)}”改为“${show(change.to, unitNames, field)}”`];
+}
+
 
 /** The task's audit log told in words: who changed what, when, from what to what. */
 export async function getTaskHistory(ctx: UseCaseContext, taskId: number): Promise<THistoryEntry[]> {
@@ -45,7 +73,7 @@ export async function getTaskHistory(ctx: UseCaseContext, taskId: number): Promi
   });
   const unitIds = new Set<number>();
   for (const row of rows) {
-    for (const [field, change] of Object.entries(row.changes as Record<string, { from: unknown; to: unknown }>)) {
+    for (const [field, change] of Object.entries(row.changes as Record<string, Change>)) {
       if (!unitFields.has(field)) continue;
       for (const value of [change.from, change.to].flat()) if (typeof value === 'number') unitIds.add(value);
     }
@@ -57,12 +85,6 @@ export async function getTaskHistory(ctx: UseCaseContext, taskId: number): Promi
     at: row.at.toISOString(),
     actor: row.actor ? personLabel(row.actor) : '系统',
     action: actionLabels[row.action] ?? row.action,
-    lines: reasonLast(Object.entries(row.changes as Record<string, { from: unknown; to: unknown }>)).flatMap(([field, change]) => {
-      const label = taskFieldLabels[field] ?? field;
-      const rowLines = taskBookLines(field, label, change);
-      if (rowLines) return rowLines;
-      if (change.from === null || change.from === undefined) return [`${label}：${show(change.to, unitNames, field)}`];
-      return [`${label}：由“${show(change.from, unitNames, field)}”改为“${show(change.to, unitNames, field)}”`];
-    }),
+    lines: reasonLast(Object.entries(row.changes as Record<string, Change>)).flatMap(([field, change]) => fieldLines(field, change, unitNames)),
   }));
 }

@@ -31,7 +31,7 @@ export function ownershipOf(task: DetailRow): TaskOwnership {
 }
 
 export function fieldAccessOf(ctx: UseCaseContext, task: DetailRow) {
-  return taskFieldAccess(ctx.user, { ...ownershipOf(task), baselineApproved: task.baselineApprovedAt !== null });
+  return taskFieldAccess(ctx.user, { ...ownershipOf(task), list: task.list, baselineApproved: task.baselineApprovedAt !== null });
 }
 
 export async function getTask(ctx: UseCaseContext, id: number): Promise<TTaskDetail> {

@@ -7,6 +7,8 @@ import {
   documentDetails,
   documentTitle,
   outcomeTally,
+  pilotFieldLabels,
+  taskEditableFieldLabels,
   type TTaskDetail,
 } from '@reform/contracts';
 import { Button, Card, Descriptions, Flex, List, Progress, Space, Tabs, Tag, Typography } from 'antd';
@@ -82,6 +84,9 @@ function Header({ task }: { task: TTaskDetail }) {
         items={[
           { key: 'field', label: '领域', children: task.field },
           { key: 'level', label: '层级', children: TaskLevelEnum.labels[task.level] },
+          ...(task.list === 'mandate'
+            ? [{ key: 'issuing', label: taskEditableFieldLabels.issuingLevel, children: task.issuingLevel ? TaskLevelEnum.labels[task.issuingLevel] : blank }]
+            : []),
           { key: 'year', label: '年度', children: task.batch ? `${task.year}年 · ${task.batch}` : `${task.year}年` },
           { key: 'deadline', label: '完成时限', children: <DeadlineWithBaseline task={task} testId="header-deadline" /> },
           {
@@ -234,7 +239,7 @@ function Responsibility({ task }: { task: TTaskDetail }) {
             children: task.contactPhone ? <a href={`tel:${task.contactPhone}`}>{task.contactPhone}</a> : blank,
           },
           ...(task.originatingUnit
-            ? [{ key: 'origin', label: '提出单位', children: task.originatingUnit.name }]
+            ? [{ key: 'origin', label: taskEditableFieldLabels.originatingUnitId, children: task.originatingUnit.name }]
             : []),
         ]}
       />
@@ -250,11 +255,11 @@ function Pilot({ pilot }: { pilot: NonNullable<TTaskDetail['pilot']> }) {
         size="small"
         column={{ xs: 1, sm: 1, md: 2 }}
         items={[
-          { key: 'batch', label: '批次', children: orBlank(pilot.batch) },
+          { key: 'batch', label: pilotFieldLabels.batch, children: orBlank(pilot.batch) },
           { key: 'stage', label: '所处阶段', children: <Tag color="blue">{PilotStageEnum.labels[pilot.stage]}</Tag> },
-          { key: 'level', label: '批准层级', children: TaskLevelEnum.labels[pilot.approvingLevel] },
-          { key: 'county', label: '申报县（市、区）', children: orBlank(pilot.applyingCounty?.name) },
-          { key: 'guide', label: '指导单位', children: orBlank(pilot.guidingUnit) },
+          { key: 'level', label: pilotFieldLabels.approvingLevel, children: TaskLevelEnum.labels[pilot.approvingLevel] },
+          { key: 'county', label: pilotFieldLabels.applyingCountyId, children: orBlank(pilot.applyingCounty?.name) },
+          { key: 'guide', label: pilotFieldLabels.guidingUnit, children: orBlank(pilot.guidingUnit) },
           { key: 'term', label: '试点期限', children: `${pilot.termStart} 至 ${pilot.termEnd}` },
           ...(pilot.extendedTo
             ? [
