@@ -2,7 +2,7 @@ import type { THistoryEntry, TTaskCreateInput, TTaskDetail } from '@reform/contr
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, unitIdsByName, type TestApp } from './helpers.ts';
 
-// The fields each list has of its own (下达层级, 首创单位, 试点信息), edited after creation.
+// The fields each list has of its own (下达层级, 首创单位, 试点信息), edited after creation, and the pilot's extension (试点延期).
 let t: TestApp;
 const cookies: Record<string, string> = {};
 let units: Record<string, number>;
@@ -14,6 +14,7 @@ async function call<T = TTaskDetail>(username: string, method: 'GET' | 'POST' | 
 }
 const get = (username: string, id: number) => call(username, 'GET', `/api/tasks/${id}`);
 const patch = (username: string, id: number, payload: unknown) => call(username, 'PATCH', `/api/tasks/${id}`, payload);
+const extend = (username: string, id: number, payload: unknown) => call(username, 'POST', `/api/tasks/${id}/pilot-extension`, payload);
 const history = async (id: number) => (await call<THistoryEntry[]>('admin', 'GET', `/api/tasks/${id}/history`)).body;
 
 function pilotBody(overrides: Partial<TTaskCreateInput> = {}): TTaskCreateInput {
@@ -206,5 +207,126 @@ describe('PATCH /api/tasks/:id: the fields of the task’s list', () => {
     expect(stale.body.current).toMatchObject({ version: pilot.version + 1, pilot: { batch: '第二批' } });
     const row = await t.db.prisma.pilotDetail.findUniqueOrThrow({ where: { taskId: pilot.id } });
     expect(row).toMatchObject({ batch: '第二批', version: 1 });
+  });
+});
+
+describe('POST /api/tasks/:id/pilot-extension (试点延期)', () => {
+  /** A pilot whose term and deadline ended ten days ago, its one milestone done: red for the deadline only. */
+  async function overduePilot(): Promise<TTaskDetail> {
+    const pilot = await createPilot({
+      startDate: '2026-11-01',
+      deadline: '2026-11-10',
+      pilot: { batch: '第一批', approvingLevel: 'city', applyingCountyId: units['嘉善县']!, termStart: '2026-11-01', termEnd: '2026-11-10' },
+      milestones: [{ name: '出台试点方案', dueDate: '2026-11-05' }],
+    });
+    const approved = await call('admin', 'POST', `/api/tasks/${pilot.id}/baseline`, { version: pilot.version });
+    expect(approved.status).toBe(200);
+    const done = await call('admin', 'POST', `/api/tasks/${pilot.id}/milestones/${pilot.milestones[0]!.id}/complete`, {
+      version: approved.body.version,
+      doneDate: '2026-11-05',
+    });
+    expect(done.status, JSON.stringify(done.body)).toBe(200);
+    const task = (await get('admin', pilot.id)).body;
+    expect(task).toMatchObject({ light: 'red', lightReason: '任务已超过完成时限 10 天', baselineDeadline: '2026-11-10' });
+    return task;
+  }
+
+  it('extends the term with its reason, moves the deadline out keeping the baseline, and recomputes the light', async () => {
+    const pilot = await overduePilot();
+    expect(pilot.permissions.canExtendPilot).toBe(true);
+    const reason = '改革任务复杂，部分制度创新需上级授权';
+    const { status, body } = await extend('admin', pilot.id, { extendedTo: '2027-06-30', reason, version: pilot.version });
+    expect(status, JSON.stringify(body)).toBe(200);
+    expect(body).toMatchObject({
+      version: pilot.version + 1,
+      deadline: '2027-06-30',
+      baselineDeadline: '2026-11-10',
+      pilot: { termEnd: '2026-11-10', extendedTo: '2027-06-30', extensionReason: reason, stage: 'extended' },
+    });
+    expect(body.light).not.toBe('red');
+    const listed = await call<{ items: { id: number; light: string; deadline: string }[] }>('admin', 'GET', `/api/tasks?q=${pilot.code}`);
+    expect(listed.body.items[0]).toMatchObject({ id: pilot.id, light: body.light, deadline: '2027-06-30' });
+
+    const [entry] = await history(pilot.id);
+    expect(entry).toMatchObject({ action: '试点延期', actor: expect.stringContaining('李明') });
+    expect(entry!.lines).toEqual([
+      `试点延期至 2027-06-30：${reason}`,
+      '完成时限：由“2026-11-10”改为“2027-06-30”',
+      '试点阶段：由“实施中”改为“已延期”',
+    ]);
+  });
+
+  it('extends again only past the last extension; a deadline already later stays', async () => {
+    const pilot = await createPilot({ deadline: '2029-03-31', milestones: [{ name: '总结评估验收', dueDate: '2029-03-31' }] });
+    const first = await extend('admin', pilot.id, { extendedTo: '2029-03-31', reason: '改革形势发生新变化', version: pilot.version });
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({ deadline: '2029-03-31', pilot: { extendedTo: '2029-03-31' } });
+    for (const extendedTo of ['2028-09-30', '2029-03-31', '2029-01-31']) {
+      const refused = await extend('admin', pilot.id, { extendedTo, reason: '再次申请延期', version: first.body.version });
+      expect(refused.status, extendedTo).toBe(400);
+      expect(refused.body.fields).toEqual([{ path: 'extendedTo', message: '延期后的日期须晚于当前试点期限' }]);
+    }
+    const second = await extend('admin', pilot.id, { extendedTo: '2029-09-30', reason: '标志性项目建设滞后', version: first.body.version });
+    expect(second.body).toMatchObject({ deadline: '2029-09-30', pilot: { extendedTo: '2029-09-30', extensionReason: '标志性项目建设滞后' } });
+    expect((await history(pilot.id))[0]!.lines).toEqual(['试点延期至 2029-09-30：标志性项目建设滞后', '完成时限：由“2029-03-31”改为“2029-09-30”']);
+  });
+
+  it('asks for a reason and a well-formed body', async () => {
+    const pilot = await createPilot();
+    const cases: [object, string, string][] = [
+      [{ extendedTo: '2029-06-30', reason: '延期', version: pilot.version }, 'reason', '请说明延期理由（至少 4 个字）'],
+      [{ extendedTo: '2029-06-30', version: pilot.version }, 'reason', '无效输入：期望 string，实际接收 undefined'],
+      [{ extendedTo: '2029-02-30', reason: '改革形势发生新变化', version: pilot.version }, 'extendedTo', '不是有效的日期'],
+      [{ extendedTo: '2029-06-30', reason: '改革形势发生新变化', version: pilot.version, stage: 'extended' }, 'stage', '不允许的字段“stage”'],
+    ];
+    for (const [payload, path, message] of cases) {
+      const refused = await extend('admin', pilot.id, payload);
+      expect(refused.status, JSON.stringify(payload)).toBe(400);
+      expect(refused.body.fields?.find((f) => f.path === path)?.message, JSON.stringify(payload)).toBe(message);
+    }
+    expect((await get('admin', pilot.id)).body.pilot?.extendedTo).toBeNull();
+  });
+
+  it('is refused for a task that is not a pilot, and for a closed one (400)', async () => {
+    const mandate = await t.db.prisma.task.findFirstOrThrow({ where: { list: 'mandate', status: 'active' } });
+    const notPilot = await extend('admin', mandate.id, { extendedTo: '2030-06-30', reason: '改革形势发生新变化', version: mandate.version });
+    expect(notPilot.status).toBe(400);
+    expect(notPilot.body.fields).toEqual([{ path: 'list', message: '试点延期仅适用于改革试点' }]);
+    expect((await get('admin', mandate.id)).body.permissions.canExtendPilot).toBe(false);
+
+    const pilot = await createPilot();
+    const closed = await call('admin', 'POST', `/api/tasks/${pilot.id}/status`, { status: 'closed', reason: '试点终止，予以销号', version: pilot.version });
+    expect(closed.status).toBe(200);
+    expect(closed.body.permissions.canExtendPilot).toBe(false);
+    const refused = await extend('admin', pilot.id, { extendedTo: '2029-06-30', reason: '改革形势发生新变化', version: closed.body.version });
+    expect(refused.status).toBe(400);
+    expect(refused.body.fields).toEqual([{ path: 'status', message: '任务已销号，试点不能再延期' }]);
+  });
+
+  it('is the owning offices’ action: unit staff and leaders 403, outside a county office’s scope 404', async () => {
+    const pilot = await createPilot();
+    const body = { extendedTo: '2029-06-30', reason: '改革形势发生新变化', version: pilot.version };
+    expect((await get('staff', pilot.id)).body.permissions.canExtendPilot).toBe(false);
+    expect((await extend('staff', pilot.id, body)).status).toBe(403);
+    expect((await extend('leader', pilot.id, body)).status).toBe(403);
+
+    const elsewhere = await createPilot({ pilot: { ...pilotBody().pilot!, applyingCountyId: units['平湖市']! } });
+    expect((await extend('county', elsewhere.id, { ...body, version: elsewhere.version })).status).toBe(404);
+
+    const mine = await extend('county', pilot.id, body);
+    expect(mine.status).toBe(200);
+    expect(mine.body.pilot).toMatchObject({ extendedTo: '2029-06-30', stage: 'extended' });
+    expect((await t.db.prisma.pilotDetail.findUniqueOrThrow({ where: { taskId: elsewhere.id } })).extendedTo).toBeNull();
+  });
+
+  it('answers 409 with the current record to a stale version, and extends nothing', async () => {
+    const pilot = await createPilot();
+    const edited = await patch('admin', pilot.id, { version: pilot.version, contactName: '先保存的人' });
+    expect(edited.status).toBe(200);
+    const stale = await extend('admin', pilot.id, { extendedTo: '2029-06-30', reason: '改革形势发生新变化', version: pilot.version });
+    expect(stale.status).toBe(409);
+    expect(stale.body.current).toMatchObject({ version: pilot.version + 1, deadline: '2028-09-30', pilot: { extendedTo: null } });
+    const stored = await t.db.prisma.task.findUniqueOrThrow({ where: { id: pilot.id }, include: { pilot: true } });
+    expect(stored).toMatchObject({ version: pilot.version + 1, pilot: { extendedTo: null, stage: 'implementing' } });
   });
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZDate } from './common.ts';
+import { REASON_MIN, ZDate } from './common.ts';
 import { TaskLevelEnum } from './enums.ts';
 import { messages } from './messages.ts';
 
@@ -44,3 +44,25 @@ export const pilotFieldLabels: Record<TPilotField, string> = {
 
 /** The pilot work plan's term: two years, longer only by an approved extension. */
 export const PILOT_TERM_YEARS = 2;
+
+/** Where a pilot's term ends now: at its last extension, else as approved. */
+export const currentTermEnd = (pilot: { termEnd: string; extendedTo: string | null }) => pilot.extendedTo ?? pilot.termEnd;
+
+/** An extension must end after the term as it stands. */
+export const extendsTerm = (pilot: { termEnd: string; extendedTo: string | null }, extendedTo: string) =>
+  extendedTo > currentTermEnd(pilot);
+
+/** POST /api/tasks/:id/pilot-extension (试点延期): the new end, why, and the version the office saw. */
+export const ZPilotExtensionBody = z.strictObject({
+  extendedTo: ZDate,
+  reason: z.string().trim().min(REASON_MIN, { error: messages.extensionReason.zh }).max(2000),
+  version: z.number({ error: messages.version.zh }).int().positive(),
+});
+export type TPilotExtensionBody = z.infer<typeof ZPilotExtensionBody>;
+
+/** The extension body checked against the pilot's current term, as the dialog validates it before sending. */
+export const pilotExtensionSchema = (pilot: { termEnd: string; extendedTo: string | null }) =>
+  ZPilotExtensionBody.refine((body) => extendsTerm(pilot, body.extendedTo), {
+    error: messages.extensionNotLater.zh,
+    path: ['extendedTo'],
+  });

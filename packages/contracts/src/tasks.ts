@@ -129,6 +129,8 @@ export const ZTaskDetail = ZTaskListItem.extend({
     canReportProgress: z.boolean(),
     /** Start, suspend, resume, complete and close (销号) the task: the offices that own it. */
     canChangeStatus: z.boolean(),
+    /** Extend a running pilot's term (试点延期): the offices that own it. */
+    canExtendPilot: z.boolean(),
   }),
 });
 export type TTaskDetail = z.infer<typeof ZTaskDetail>;
@@ -312,6 +314,9 @@ export const frozenFieldMessages: Partial<Record<TTaskEditableField, { zh: strin
 export const taskFieldLabels: Record<string, string> = {
   ...taskEditableFieldLabels,
   ...Object.fromEntries(Object.entries(pilotFieldLabels).map(([field, label]) => [`pilot.${field}`, label])),
+  'pilot.stage': '试点阶段',
+  'pilot.extendedTo': '延期至',
+  'pilot.extensionReason': '延期理由',
   status: '状态',
   milestones: '时间节点',
   baselineDeadline: '完成时限基线',

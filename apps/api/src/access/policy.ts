@@ -18,6 +18,7 @@ export const permissionTable = {
   'tasks:update': ['admin', 'county_office', 'unit_staff'],
   'tasks:create': ['admin', 'county_office'],
   'tasks:status': ['admin', 'county_office'],
+  'tasks:extend-pilot': ['admin', 'county_office'],
   'timetable:plan': ['admin', 'county_office'],
   'ledger:import': ['admin', 'county_office'],
   'ledger:export': ['admin', 'county_office', 'unit_staff', 'leader'],
@@ -155,6 +156,11 @@ export function mayPlanTimetable(user: SessionUser, task: TaskOwnership): boolea
 /** Starting, suspending, resuming, completing and closing (销号) a task: the offices that own it, as for its timetable. */
 export function mayChangeTaskStatus(user: SessionUser, task: TaskOwnership): boolean {
   return mayPlanTimetable(user, task);
+}
+
+/** Extending a pilot's term (试点延期): the offices that own it, as for its status. */
+export function mayExtendPilot(user: SessionUser, task: TaskOwnership): boolean {
+  return mayChangeTaskStatus(user, task);
 }
 
 /** Completing milestones and asking for timetable adjustments: the lead unit, and the offices that own the task. */

@@ -95,6 +95,7 @@ export function taskDetail(overrides: Partial<TTaskDetail> = {}): TTaskDetail {
       canPlanTimetable: true,
       canReportProgress: true,
       canChangeStatus: true,
+      canExtendPilot: false,
       editableFields: [
         'title', 'field', 'level', 'priority', 'year', 'batch', 'tags', 'objective', 'acceptanceCriteria',
         'startDate', 'deadline', 'leadLeader', 'leadUnitId', 'specialGroupId', 'cooperatingUnitIds', 'contactName',
@@ -127,6 +128,7 @@ export function pilotDetail(overrides: Partial<TTaskDetail> = {}): TTaskDetail {
     },
     permissions: {
       ...base.permissions,
+      canExtendPilot: true,
       editableFields: [...base.permissions.editableFields.filter((field) => field !== 'issuingLevel'), 'pilot'],
     },
     ...overrides,
@@ -141,4 +143,5 @@ export const readOnly: TTaskDetail['permissions'] = {
   canPlanTimetable: false,
   canReportProgress: false,
   canChangeStatus: false,
+  canExtendPilot: false,
 };

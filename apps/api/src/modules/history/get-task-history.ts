@@ -1,4 +1,5 @@
 import {
+  PilotStageEnum,
   TaskLevelEnum,
   TaskPriorityEnum,
   TaskStatusEnum,
@@ -9,6 +10,7 @@ import {
 import type { UseCaseContext } from '../context.ts';
 import { personLabel, personSelect } from '../people.ts';
 import { statusAuditAction } from '../tasks/change-task-status.ts';
+import { PILOT_EXTENSION_ACTION } from '../tasks/extend-pilot.ts';
 import { findTaskInScope } from '../tasks/get-task.ts';
 import { taskBookLines } from './task-book-lines.ts';
 
@@ -22,6 +24,7 @@ const actionLabels: Record<string, string> = {
   'adjustment-requested': '提交时间表调整申请',
   'adjustment-approved': '同意时间表调整',
   'adjustment-refused': '不同意时间表调整',
+  [PILOT_EXTENSION_ACTION]: '试点延期',
 };
 
 type Change = { from: unknown; to: unknown };
@@ -35,6 +38,7 @@ const enumLabels: Record<string, Record<string, string>> = {
   priority: TaskPriorityEnum.labels,
   issuingLevel: TaskLevelEnum.labels,
   'pilot.approvingLevel': TaskLevelEnum.labels,
+  'pilot.stage': PilotStageEnum.labels,
 };
 
 function show(value: unknown, unitNames: Map<number, string>, field: string): string {
@@ -62,6 +66,14 @@ function fieldLines(field: string, change: Change, unitNames: Map<number, string
   return [`${label}：由“${show(change.from, unitNames, field)}”改为“${show(change.to, unitNames, field)}”`];
 }
 
+/** One entry's lines; an extension reads as one sentence first ("试点延期至 2028-06-30：理由"), then what it moved. */
+function linesOf(action: string, changes: Record<string, Change>, unitNames: Map<number, string>): string[] {
+  const extension = action === PILOT_EXTENSION_ACTION ? changes['pilot.extendedTo'] : undefined;
+  const told = extension ? new Set(['pilot.extendedTo', 'reason']) : new Set<string>();
+  const lead = extension ? [`试点延期至 ${String(extension.to)}：${String(changes.reason?.to ?? '')}`] : [];
+  const rest = reasonLast(Object.entries(changes)).filter(([field]) => !told.has(field));
+  return [...lead, ...rest.flatMap(([field, change]) => fieldLines(field, change, unitNames))];
+}
 
 /** The task's audit log told in words: who changed what, when, from what to what. */
 export async function getTaskHistory(ctx: UseCaseContext, taskId: number): Promise<THistoryEntry[]> {
@@ -85,6 +97,6 @@ export async function getTaskHistory(ctx: UseCaseContext, taskId: number): Promi
     at: row.at.toISOString(),
     actor: row.actor ? personLabel(row.actor) : '系统',
     action: actionLabels[row.action] ?? row.action,
-    lines: reasonLast(Object.entries(row.changes as Record<string, Change>)).flatMap(([field, change]) => fieldLines(field, change, unitNames)),
+    lines: linesOf(row.action, row.changes as Record<string, Change>, unitNames),
   }));
 }

@@ -1,6 +1,7 @@
 import { timetableOpen, type TTaskDetail } from '@reform/contracts';
 import {
   mayChangeTaskStatus,
+  mayExtendPilot,
   mayPlanTimetable,
   mayReportProgress,
   taskFieldAccess,
@@ -45,5 +46,6 @@ export async function getTask(ctx: UseCaseContext, id: number): Promise<TTaskDet
     canPlanTimetable: mayPlanTimetable(ctx.user, ownership) && timetableOpen(task.status),
     canReportProgress: mayReportProgress(ctx.user, ownership) && timetableOpen(task.status),
     canChangeStatus: mayChangeTaskStatus(ctx.user, ownership),
+    canExtendPilot: task.pilot !== null && mayExtendPilot(ctx.user, ownership) && timetableOpen(task.status),
   });
 }

@@ -65,6 +65,7 @@ export interface DetailPermissions {
   canPlanTimetable: boolean;
   canReportProgress: boolean;
   canChangeStatus: boolean;
+  canExtendPilot: boolean;
 }
 
 export function toDetail(task: DetailRow, permissions: DetailPermissions): TTaskDetail {
@@ -120,6 +121,7 @@ export function toDetail(task: DetailRow, permissions: DetailPermissions): TTask
       canPlanTimetable: permissions.canPlanTimetable,
       canReportProgress: permissions.canReportProgress,
       canChangeStatus: permissions.canChangeStatus,
+      canExtendPilot: permissions.canExtendPilot,
     },
   };
 }

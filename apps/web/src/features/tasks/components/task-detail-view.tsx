@@ -9,6 +9,7 @@ import {
   outcomeTally,
   pilotFieldLabels,
   taskEditableFieldLabels,
+  taskFieldLabels,
   type TTaskDetail,
 } from '@reform/contracts';
 import { Button, Card, Descriptions, Flex, List, Progress, Space, Tabs, Tag, Typography } from 'antd';
@@ -18,6 +19,7 @@ import { LightIndicator } from '@/components/light-indicator';
 import { formatDateTime } from '@/lib/dates';
 import { DeadlineWithBaseline } from './deadline-with-baseline';
 import { HistoryTimeline } from './history-timeline';
+import { PilotExtension } from './pilot-extension';
 import { TaskComments } from './task-comments';
 import { TaskStatusActions } from './task-status-actions';
 import { ListTag, StatusTag } from './task-tags';
@@ -28,10 +30,10 @@ const { Title, Text, Paragraph } = Typography;
 const blank = <Text type="secondary">未填写</Text>;
 const orBlank = (value: ReactNode) => (value === '' || value === null || value === undefined ? blank : value);
 
-function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+function Section({ id, title, extra, children }: { id: string; title: string; extra?: ReactNode; children: ReactNode }) {
   return (
     <section id={id} aria-label={title}>
-      <Card className="print-block" title={title} style={{ marginTop: 16 }}>
+      <Card className="print-block" title={title} extra={extra} style={{ marginTop: 16 }}>
         {children}
       </Card>
     </section>
@@ -247,9 +249,9 @@ function Responsibility({ task }: { task: TTaskDetail }) {
   );
 }
 
-function Pilot({ pilot }: { pilot: NonNullable<TTaskDetail['pilot']> }) {
+function Pilot({ task, pilot }: { task: TTaskDetail; pilot: NonNullable<TTaskDetail['pilot']> }) {
   return (
-    <Section id="pilot" title="试点信息">
+    <Section id="pilot" title={taskEditableFieldLabels.pilot} extra={<span className="no-print"><PilotExtension task={task} /></span>}>
       <Descriptions
         bordered
         size="small"
@@ -263,8 +265,16 @@ function Pilot({ pilot }: { pilot: NonNullable<TTaskDetail['pilot']> }) {
           { key: 'term', label: '试点期限', children: `${pilot.termStart} 至 ${pilot.termEnd}` },
           ...(pilot.extendedTo
             ? [
-                { key: 'ext', label: '延期至', children: pilot.extendedTo },
-                { key: 'reason', label: '延期理由', children: orBlank(pilot.extensionReason) },
+                {
+                  key: 'ext',
+                  label: taskFieldLabels['pilot.extendedTo'],
+                  children: <span data-testid="pilot-extended-to">{pilot.extendedTo}</span>,
+                },
+                {
+                  key: 'reason',
+                  label: taskFieldLabels['pilot.extensionReason'],
+                  children: <span data-testid="pilot-extension-reason">{orBlank(pilot.extensionReason)}</span>,
+                },
               ]
             : []),
         ]}
@@ -280,7 +290,7 @@ export function TaskDetailView({ task }: { task: TTaskDetail }) {
       <TaskBook task={task} />
       <TimetableAndHistory task={task} />
       <Responsibility task={task} />
-      {task.list === 'pilot' && task.pilot && <Pilot pilot={task.pilot} />}
+      {task.list === 'pilot' && task.pilot && <Pilot task={task} pilot={task.pilot} />}
       <Text type="secondary" style={{ display: 'block', marginTop: 12, fontSize: 12 }}>
         最后更新：{formatDateTime(task.updatedAt)}（第 {task.version} 版）
       </Text>
