@@ -2,7 +2,8 @@ import { FieldTimeOutlined } from '@ant-design/icons';
 import { REASON_MIN, currentTermEnd, pilotExtensionSchema, taskFieldLabels, type TTaskDetail } from '@reform/contracts';
 import { Alert, Button, DatePicker, Descriptions, Form, Input, Modal, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
+import { createZodValidator, keepEnterFromSubmitting } from '@/lib/zod-form';
 import { useExtendPilot } from '../api/extend-pilot';
 import { DeadlineWithBaseline } from './deadline-with-baseline';
 import { useTaskAction } from './use-task-action';
@@ -38,14 +39,17 @@ function PilotExtensionModal({ task, pilot, onClose }: { task: TTaskDetail; pilo
   const termEnd = currentTermEnd(pilot);
   const chosen = Form.useWatch('extendedTo', form)?.format(DATE);
 
+  const schema = useMemo(() => pilotExtensionSchema(pilot), [pilot]);
+  const bodyOf = (values: Values) => ({
+    extendedTo: values.extendedTo?.format(DATE) ?? '',
+    reason: values.reason ?? '',
+    version: task.version,
+  });
+  // The contract's rules on each field as it is edited, so a message goes once the field is right.
+  const validator = createZodValidator(schema, bodyOf);
   const submit = (values: Values) => {
-    const extendedTo = values.extendedTo?.format(DATE) ?? '';
-    return submitAction(
-      pilotExtensionSchema(pilot),
-      { extendedTo, reason: values.reason ?? '', version: task.version },
-      (body) => extend.mutateAsync(body),
-      `试点已延期至 ${extendedTo}`,
-    );
+    const body = bodyOf(values);
+    return submitAction(schema, body, (sent) => extend.mutateAsync(sent), `试点已延期至 ${body.extendedTo}`);
   };
 
   return (
@@ -60,7 +64,15 @@ function PilotExtensionModal({ task, pilot, onClose }: { task: TTaskDetail; pilo
       onCancel={onClose}
       destroyOnHidden
     >
-      <Form<Values> form={form} layout="vertical" preserve={false} onFinish={submit} initialValues={{ extendedTo: null, reason: '' }} data-testid="extension-form">
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        preserve={false}
+        onFinish={submit}
+        onKeyDown={keepEnterFromSubmitting}
+        initialValues={{ extendedTo: null, reason: '' }}
+        data-testid="extension-form"
+      >
         {error && <Alert type="error" showIcon title={error} role="alert" style={{ marginBottom: 12 }} />}
         <Typography.Paragraph>
           <Typography.Text type="secondary">{task.code}</Typography.Text> {task.title}
@@ -83,7 +95,13 @@ function PilotExtensionModal({ task, pilot, onClose }: { task: TTaskDetail; pilo
           title="试点期限原则上为两年；经市委改革委同意后可适当延期。延期后完成时限随之顺延，原基线保留。"
           description={chosen && chosen > task.deadline ? `完成时限将由 ${task.deadline} 顺延至 ${chosen}。` : undefined}
         />
-        <Form.Item name="extendedTo" label={taskFieldLabels['pilot.extendedTo']} required extra={`须晚于 ${termEnd}`}>
+        <Form.Item
+          name="extendedTo"
+          label={taskFieldLabels['pilot.extendedTo']}
+          required
+          rules={[validator.rule(form, ['extendedTo'])]}
+          extra={`须晚于 ${termEnd}`}
+        >
           <DatePicker
             aria-label={taskFieldLabels['pilot.extendedTo']}
             format={DATE}
@@ -95,6 +113,7 @@ function PilotExtensionModal({ task, pilot, onClose }: { task: TTaskDetail; pilo
           name="reason"
           label={taskFieldLabels['pilot.extensionReason']}
           required
+          rules={[validator.rule(form, ['reason'])]}
           extra={`必填，至少 ${REASON_MIN} 个字；记入变更历史`}
         >
           <Input.TextArea aria-label={taskFieldLabels['pilot.extensionReason']} autoSize={{ minRows: 3, maxRows: 8 }} maxLength={2000} showCount />

@@ -36,6 +36,7 @@ describe('pilot extension (试点延期)', () => {
     await typeDate('延期至', '2028-06-30', within(dialog));
     expect(await within(dialog).findByText('完成时限将由 2027-12-31 顺延至 2028-06-30。')).toBeInTheDocument();
     await user.type(within(dialog).getByRole('textbox', { name: '延期理由' }), reason);
+    await waitFor(() => expect(within(dialog).queryByText('请说明延期理由（至少 4 个字）')).not.toBeInTheDocument());
     await user.click(within(dialog).getByTestId('confirm-extension'));
     await waitFor(() => expect(posts()).toEqual([{ extendedTo: '2028-06-30', reason, version: 3 }]));
 
