@@ -40,7 +40,7 @@ test('the reform office suspends a task with a reason, resumes it, and closes it
   // Closing (销号) asks for a note and a confirmation; cancelling changes nothing.
   await page.getByTestId('status-close').click();
   const close = page.getByRole('dialog', { name: '销号' });
-  await expect(close).toContainText('销号后任务不再推进，状态不能再改变');
+  await expect(close).toContainText('销号后任务不再推进，状态、时间表和节点都不能再改变');
   await close.getByRole('button', { name: /取\s*消/ }).click();
   await expect(close).toBeHidden();
   expect((await getTask(page.request, task.id)).status).toBe('active');
