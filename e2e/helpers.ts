@@ -32,3 +32,11 @@ export async function getTask(request: APIRequestContext, id: number) {
 }
 
 export const taskRows = (page: Page) => page.locator('[data-testid^="task-row-"]');
+
+/** Types a date into an antd DatePicker (a page or a dialog) as a person would: click, type, Enter. */
+export async function pickDate(scope: Pick<Page, 'getByRole'>, label: string, value: string) {
+  const input = scope.getByRole('textbox', { name: label, exact: true });
+  await input.click();
+  await input.fill(value);
+  await input.press('Enter');
+}

@@ -1,12 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import { signInContext } from './helpers';
-
-async function pickDate(page: Page, label: string, value: string) {
-  const input = page.getByRole('textbox', { name: label });
-  await input.click();
-  await input.fill(value);
-  await input.press('Enter');
-}
+import { expect, test } from '@playwright/test';
+import { pickDate, signInContext } from './helpers';
 
 test('a pilot’s timetable: reverse-scheduled, approved, adjusted on request, baseline kept', async ({ browser }) => {
   const title = `端到端试点${Date.now() % 100000}：科技金融改革`;

@@ -20,6 +20,7 @@ import evidenceRoutes from './routes/api/evidence/index.ts';
 import taskCommentRoutes from './routes/api/tasks/comments.ts';
 import taskEvidenceRoutes from './routes/api/tasks/evidence.ts';
 import taskRoutes from './routes/api/tasks/index.ts';
+import taskPilotExtensionRoutes from './routes/api/tasks/pilot-extension.ts';
 import taskStatusRoutes from './routes/api/tasks/status.ts';
 import taskTimetableRoutes from './routes/api/tasks/timetable.ts';
 import settingRoutes from './routes/api/settings/index.ts';
@@ -94,6 +95,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(unitRoutes, { prefix: '/api/units' });
   await app.register(taskRoutes, { prefix: '/api/tasks' });
   await app.register(taskStatusRoutes, { prefix: '/api/tasks' });
+  await app.register(taskPilotExtensionRoutes, { prefix: '/api/tasks' });
   await app.register(taskTimetableRoutes, { prefix: '/api/tasks' });
   await app.register(taskCommentRoutes, { prefix: '/api/tasks' });
   await app.register(taskEvidenceRoutes, { prefix: '/api/tasks' });

@@ -1,7 +1,7 @@
 import type { TTaskCreateInput, TTaskDetail } from '@reform/contracts';
 import { chinaHolidays2026, isWorkingDay } from '@reform/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from './helpers.ts';
+import { buildTestApp, unitIdsByName, type TestApp } from './helpers.ts';
 
 let t: TestApp;
 const cookies: Record<string, string> = {};
@@ -10,8 +10,7 @@ let units: Record<string, number>;
 beforeAll(async () => {
   t = await buildTestApp();
   for (const username of ['admin', 'county', 'staff', 'leader']) cookies[username] = await t.login(username);
-  const rows = await t.db.prisma.unit.findMany({ select: { id: true, name: true } });
-  units = Object.fromEntries(rows.map((u) => [u.name, u.id]));
+  units = await unitIdsByName(t.db);
 });
 afterAll(() => t.close());
 
@@ -111,6 +110,12 @@ describe('POST /api/tasks', () => {
     const outside = await post('county', '/api/tasks', pilotBody({ leadUnitId: units['市科技局']!, pilot: null, list: 'innovation' }));
     expect(outside.status).toBe(400);
     expect(outside.body.fields).toContainEqual({ path: 'leadUnitId', message: '牵头单位须在本辖区范围内' });
+    const otherCounty = await post('county', '/api/tasks', pilotBody({ pilot: { ...pilotBody().pilot!, applyingCountyId: units['平湖市']! } }));
+    expect(otherCounty.body.fields).toEqual([{ path: 'pilot.applyingCountyId', message: '申报县(市、区)须在本辖区范围内' }]);
+    const otherOrigin = await post('county', '/api/tasks', pilotBody({ list: 'innovation', pilot: null, originatingUnitId: units['市科技局']! }));
+    expect(otherOrigin.body.fields).toEqual([{ path: 'originatingUnitId', message: '首创单位须在本辖区范围内' }]);
+    const backwards = await post('admin', '/api/tasks', pilotBody({ pilot: { ...pilotBody().pilot!, termEnd: '2026-11-30' } }));
+    expect(backwards.body.fields).toEqual([{ path: 'pilot.termEnd', message: '试点期限的结束日期不能早于开始日期' }]);
     const inside = await post<TTaskDetail>('county', '/api/tasks', pilotBody({ list: 'innovation', pilot: null, originatingUnitId: units['嘉善县']! }));
     expect(inside.status).toBe(201);
     expect(inside.body.code).toMatch(/^CX-2026-\d{3}$/);

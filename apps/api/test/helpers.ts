@@ -47,6 +47,12 @@ export async function buildTestApp(options: { seed?: boolean } = {}): Promise<Te
   };
 }
 
+/** The demo city's unit ids by name. */
+export async function unitIdsByName(db: Database): Promise<Record<string, number>> {
+  const rows = await db.prisma.unit.findMany({ select: { id: true, name: true } });
+  return Object.fromEntries(rows.map((u) => [u.name, u.id]));
+}
+
 export function sessionCookieOf(response: LightMyRequestResponse): string {
   const cookie = response.cookies.find((c) => c.name === 'reform_sid');
   if (!cookie) throw new Error('no session cookie');

@@ -157,6 +157,7 @@ describe('GET /api/tasks/:id', () => {
       canPlanTimetable: false,
       canReportProgress: false,
       canChangeStatus: false,
+      canExtendPilot: false,
     });
   });
 });

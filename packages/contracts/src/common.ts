@@ -12,6 +12,9 @@ export const ZDate = z
     return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
   }, { error: messages.dateInvalid.zh });
 
+/** A reason the history keeps (suspending, closing, extending a pilot): at least this many characters. */
+export const REASON_MIN = 4;
+
 export const ZId = z.coerce.number().int().positive();
 export const ZIdParams = z.strictObject({ id: ZId });
 export type TIdParams = z.infer<typeof ZIdParams>;

@@ -4,6 +4,7 @@ export * from './common.ts';
 export * from './auth.ts';
 export * from './units.ts';
 export * from './health.ts';
+export * from './pilot.ts';
 export * from './tasks.ts';
 export * from './task-book.ts';
 export * from './task-status.ts';

@@ -30,6 +30,9 @@ export const messages = {
   suspendReason: { zh: '请说明暂停理由（至少 4 个字）', en: 'Give the reason for suspending (at least 4 characters)' },
   closeReason: { zh: '请填写销号说明（至少 4 个字）', en: 'Give the closing note (at least 4 characters)' },
   startDateFrozen: { zh: '时间表已审定，开始日期不再修改', en: 'The timetable is approved; the start date no longer changes' },
+  termEndBeforeStart: { zh: '试点期限的结束日期不能早于开始日期', en: 'The pilot term cannot end before it starts' },
+  extensionReason: { zh: '请说明延期理由（至少 4 个字）', en: 'Give the reason for the extension (at least 4 characters)' },
+  extensionNotLater: { zh: '延期后的日期须晚于当前试点期限', en: 'The extension must end after the current pilot term' },
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export const englishFor: ReadonlyMap<string, string> = new Map(

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { TaskStatusEnum, type TaskStatus } from './enums.ts';
+import { REASON_MIN } from './common.ts';
 import { messages } from './messages.ts';
 
 export interface TaskStatusAction {
@@ -58,8 +59,6 @@ export const statusReasonRequired: Partial<Record<TaskStatus, { zh: string; en: 
   closed: messages.closeReason,
 };
 
-export const STATUS_REASON_MIN = 4;
-
 /** POST /api/tasks/:id/status */
 export const ZTaskStatusBody = z
   .strictObject({
@@ -69,7 +68,7 @@ export const ZTaskStatusBody = z
   })
   .superRefine((body, ctx) => {
     const missing = statusReasonRequired[body.status];
-    if (missing && body.reason.length < STATUS_REASON_MIN) ctx.addIssue({ code: 'custom', path: ['reason'], message: missing.zh });
+    if (missing && body.reason.length < REASON_MIN) ctx.addIssue({ code: 'custom', path: ['reason'], message: missing.zh });
   });
 export type TTaskStatusBody = z.input<typeof ZTaskStatusBody>;
 export type TTaskStatusChange = z.infer<typeof ZTaskStatusBody>;

@@ -8,8 +8,10 @@ import {
   TaskListEnum,
   TaskPriorityEnum,
   TaskStatusEnum,
+  type TaskList,
 } from './enums.ts';
 import { messages } from './messages.ts';
+import { ZPilotEdit, ZPilotInput, pilotFieldLabels } from './pilot.ts';
 
 export const taskSortFields = ['code', 'title', 'deadline', 'progress', 'light', 'updatedAt'] as const;
 
@@ -119,7 +121,7 @@ export const ZTaskDetail = ZTaskListItem.extend({
   permissions: z.object({
     canEdit: z.boolean(),
     editableFields: z.array(z.string()),
-    /** Fields the user could edit but the approved timetable has frozen (moved only by an adjustment request). */
+    /** Fields the user could edit but the approved timetable has frozen (moved only by an adjustment request). Only the task's own list's fields appear. */
     frozenFields: z.array(z.string()),
     /** Edit milestones before the baseline, approve the baseline, decide adjustment requests. */
     canPlanTimetable: z.boolean(),
@@ -127,6 +129,8 @@ export const ZTaskDetail = ZTaskListItem.extend({
     canReportProgress: z.boolean(),
     /** Start, suspend, resume, complete and close (销号) the task: the offices that own it. */
     canChangeStatus: z.boolean(),
+    /** Extend a running pilot's term (试点延期): the offices that own it. */
+    canExtendPilot: z.boolean(),
   }),
 });
 export type TTaskDetail = z.infer<typeof ZTaskDetail>;
@@ -184,6 +188,12 @@ export const ZTaskEditableFields = z.strictObject({
   measures: z.array(text(1000).min(1, { error: messages.required.zh })).max(50),
   outcomes: z.array(ZOutcomeEdit).max(20),
   sourceDocuments: z.array(ZSourceDocumentEdit).max(20),
+  /** Mandates only: the level that handed the task down. */
+  issuingLevel: TaskLevelEnum.schema.nullable(),
+  /** Innovations only: the unit that first came up with it. */
+  originatingUnitId: z.number().int().positive().nullable(),
+  /** Pilots only: the pilot's own fields, any of them. */
+  pilot: ZPilotEdit,
 });
 export type TTaskEditableFields = z.infer<typeof ZTaskEditableFields>;
 export type TTaskEditableField = keyof TTaskEditableFields;
@@ -203,15 +213,6 @@ export const ZMilestoneInput = z.strictObject({
   dueDate: ZDate,
 });
 export type TMilestoneInput = z.input<typeof ZMilestoneInput>;
-
-export const ZPilotInput = z.strictObject({
-  batch: text(50).min(1, { error: messages.required.zh }),
-  approvingLevel: TaskLevelEnum.schema,
-  applyingCountyId: z.number().int().positive().nullable().default(null),
-  guidingUnit: text(100).default(''),
-  termStart: ZDate,
-  termEnd: ZDate,
-});
 
 /** A new task of any list. Pilots need their pilot details; the timetable comes from a template or is given. */
 export const ZTaskCreateBody = ZTaskEditableFields
@@ -278,7 +279,30 @@ export const taskEditableFieldLabels: Record<TTaskEditableField, string> = {
   measures: '主要举措',
   outcomes: '预期成果',
   sourceDocuments: '依据文件',
+  issuingLevel: '下达层级',
+  originatingUnitId: '首创单位',
+  pilot: '试点信息',
 };
+
+/** Fields that belong to one list only; a task of another list has no such field. */
+export const listOwnFields = {
+  issuingLevel: 'mandate',
+  originatingUnitId: 'innovation',
+  pilot: 'pilot',
+} as const satisfies Partial<Record<TTaskEditableField, TaskList>>;
+
+export type ListOwnField = keyof typeof listOwnFields;
+
+export function fieldAppliesTo(field: TTaskEditableField, list: TaskList): boolean {
+  const own = (listOwnFields as Partial<Record<TTaskEditableField, TaskList>>)[field];
+  return own === undefined || own === list;
+}
+
+/** Why a field of another list is refused: 该字段仅适用于改革试点. */
+export function otherListFieldMessage(field: ListOwnField): { zh: string; en: string } {
+  const list = listOwnFields[field];
+  return { zh: `该字段仅适用于${TaskListEnum.labels[list]}`, en: `This field applies to ${list} tasks only` };
+}
 
 /** Why a field frozen by the approved timetable cannot be edited: the PATCH's refusal and the form's explanation. */
 export const frozenFieldMessages: Partial<Record<TTaskEditableField, { zh: string; en: string }>> = {
@@ -289,6 +313,10 @@ export const frozenFieldMessages: Partial<Record<TTaskEditableField, { zh: strin
 /** Chinese names of everything the history can mention. */
 export const taskFieldLabels: Record<string, string> = {
   ...taskEditableFieldLabels,
+  ...Object.fromEntries(Object.entries(pilotFieldLabels).map(([field, label]) => [`pilot.${field}`, label])),
+  'pilot.stage': '试点阶段',
+  'pilot.extendedTo': '延期至',
+  'pilot.extensionReason': '延期理由',
   status: '状态',
   milestones: '时间节点',
   baselineDeadline: '完成时限基线',

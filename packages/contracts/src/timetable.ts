@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZDate } from './common.ts';
+import { REASON_MIN, ZDate } from './common.ts';
 import { messages } from './messages.ts';
 
 const text = (max: number) => z.string().trim().max(max);
@@ -37,7 +37,7 @@ export type TMilestoneComplete = z.infer<typeof ZMilestoneCompleteBody>;
 
 export const ZAdjustmentCreateBody = z
   .strictObject({
-    reason: text(2000).min(4, { error: messages.adjustmentReason.zh }),
+    reason: text(2000).min(REASON_MIN, { error: messages.adjustmentReason.zh }),
     deadline: ZDate.optional(),
     milestones: z.array(z.strictObject({ id: z.number().int().positive(), dueDate: ZDate })).max(30).default([]),
   })

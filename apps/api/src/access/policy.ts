@@ -1,4 +1,4 @@
-import type { Role, TTaskEditableField } from '@reform/contracts';
+import { fieldAppliesTo, type Role, type TaskList, type TTaskEditableField } from '@reform/contracts';
 import type { Prisma } from '@reform/db';
 import type { SessionUser } from './session-user.ts';
 
@@ -18,6 +18,7 @@ export const permissionTable = {
   'tasks:update': ['admin', 'county_office', 'unit_staff'],
   'tasks:create': ['admin', 'county_office'],
   'tasks:status': ['admin', 'county_office'],
+  'tasks:extend-pilot': ['admin', 'county_office'],
   'timetable:plan': ['admin', 'county_office'],
   'ledger:import': ['admin', 'county_office'],
   'ledger:export': ['admin', 'county_office', 'unit_staff', 'leader'],
@@ -75,12 +76,16 @@ const allTaskFields: readonly TTaskEditableField[] = [
   'measures',
   'outcomes',
   'sourceDocuments',
+  'issuingLevel',
+  'originatingUnitId',
+  'pilot',
 ];
 
 /**
  * A lead unit's staff keep the task book's content and the contact up to date, and report what
  * has been delivered of the expected outcomes; the reform office sets the rest, including the
- * source documents the task was broken down from.
+ * source documents the task was broken down from and the fields of the task's list (下达层级,
+ * 首创单位, 试点信息).
  */
 const unitStaffTaskFields: readonly TTaskEditableField[] = [
   'objective',
@@ -128,14 +133,18 @@ export interface TaskFieldAccess {
   frozen: readonly TTaskEditableField[];
 }
 
-export function taskFieldAccess(user: SessionUser, task: TaskOwnership & { baselineApproved: boolean }): TaskFieldAccess {
-  const fields = editableTaskFields(user, task);
+/** What the user may change of this task: their role's fields that belong to the task's list, less the frozen dates. */
+export function taskFieldAccess(
+  user: SessionUser,
+  task: TaskOwnership & { list: TaskList; baselineApproved: boolean },
+): TaskFieldAccess {
+  const fields = editableTaskFields(user, task).filter((field) => fieldAppliesTo(field, task.list));
   const frozen = task.baselineApproved ? fields.filter((field) => frozenAfterBaseline.includes(field)) : [];
   return { editable: fields.filter((field) => !frozen.includes(field)), frozen };
 }
 
-/** Units a user may name as a task's lead unit: a county office stays within its county. */
-export function mayAssignLeadUnit(user: SessionUser, unitPath: string): boolean {
+/** Units a user may name on a task (lead unit, originating unit, applying county): a county office stays within its county. */
+export function mayAssignUnit(user: SessionUser, unitPath: string): boolean {
   return user.role === 'admin' || (user.role === 'county_office' && unitPath.startsWith(user.scopePath));
 }
 
@@ -147,6 +156,11 @@ export function mayPlanTimetable(user: SessionUser, task: TaskOwnership): boolea
 /** Starting, suspending, resuming, completing and closing (销号) a task: the offices that own it, as for its timetable. */
 export function mayChangeTaskStatus(user: SessionUser, task: TaskOwnership): boolean {
   return mayPlanTimetable(user, task);
+}
+
+/** Extending a pilot's term (试点延期): the offices that own it, as for its status. */
+export function mayExtendPilot(user: SessionUser, task: TaskOwnership): boolean {
+  return mayChangeTaskStatus(user, task);
 }
 
 /** Completing milestones and asking for timetable adjustments: the lead unit, and the offices that own the task. */

@@ -23,6 +23,13 @@ export function flattenUnits(nodes: readonly TUnitNode[]): TUnitNode[] {
   return nodes.flatMap((node) => [node, ...flattenUnits(node.children)]);
 }
 
+/** Counties, districts and development zones (县市区): the units that apply for pilots, as a select's options. */
+export function countyOptions(nodes: readonly TUnitNode[]): UnitTreeOption[] {
+  return flattenUnits(nodes)
+    .filter((unit) => unit.kind === 'county' || unit.kind === 'zone')
+    .map((unit) => ({ value: unit.id, title: unit.name, children: [] }));
+}
+
 /**
  * Units a task already refers to may lie outside the tree the user is shown;
  * add them so a select shows their name instead of a bare id.

@@ -28,6 +28,8 @@ export const units: TUnitNode[] = [
           { id: 21, name: '市发改委', shortName: '发改委', kind: 'department', parentId: 10, children: [] },
         ],
       },
+      { id: 30, name: '嘉善县', shortName: null, kind: 'county', parentId: 1, children: [] },
+      { id: 31, name: '平湖市', shortName: null, kind: 'county', parentId: 1, children: [] },
     ],
   },
 ];
@@ -93,15 +95,44 @@ export function taskDetail(overrides: Partial<TTaskDetail> = {}): TTaskDetail {
       canPlanTimetable: true,
       canReportProgress: true,
       canChangeStatus: true,
+      canExtendPilot: false,
       editableFields: [
         'title', 'field', 'level', 'priority', 'year', 'batch', 'tags', 'objective', 'acceptanceCriteria',
         'startDate', 'deadline', 'leadLeader', 'leadUnitId', 'specialGroupId', 'cooperatingUnitIds', 'contactName',
-        'contactPhone', 'measures', 'outcomes', 'sourceDocuments',
+        'contactPhone', 'measures', 'outcomes', 'sourceDocuments', 'issuingLevel',
       ],
       frozenFields: [],
     },
     ...overrides,
   };
+}
+
+/** A pilot (改革试点) the reform office may edit and extend: applied for by 嘉善县, a two-year term. */
+export function pilotDetail(overrides: Partial<TTaskDetail> = {}): TTaskDetail {
+  const base = taskDetail();
+  return taskDetail({
+    code: 'SD-2026-001',
+    title: '县域科技金融集成改革试点',
+    list: 'pilot',
+    issuingLevel: null,
+    pilot: {
+      batch: '第二批',
+      approvingLevel: 'provincial',
+      applyingCounty: { id: 30, name: '嘉善县' },
+      guidingUnit: '市科技局',
+      termStart: '2026-01-01',
+      termEnd: '2027-12-31',
+      stage: 'implementing',
+      extendedTo: null,
+      extensionReason: '',
+    },
+    permissions: {
+      ...base.permissions,
+      canExtendPilot: true,
+      editableFields: [...base.permissions.editableFields.filter((field) => field !== 'issuingLevel'), 'pilot'],
+    },
+    ...overrides,
+  });
 }
 
 /** What a reader (a leader, a cooperating unit) may do with a task: nothing. */
@@ -112,4 +143,5 @@ export const readOnly: TTaskDetail['permissions'] = {
   canPlanTimetable: false,
   canReportProgress: false,
   canChangeStatus: false,
+  canExtendPilot: false,
 };

@@ -1,7 +1,16 @@
-import { TaskStatusEnum, taskFieldLabels, taskStatusActions, type THistoryEntry } from '@reform/contracts';
+import {
+  PilotStageEnum,
+  TaskLevelEnum,
+  TaskPriorityEnum,
+  TaskStatusEnum,
+  taskFieldLabels,
+  taskStatusActions,
+  type THistoryEntry,
+} from '@reform/contracts';
 import type { UseCaseContext } from '../context.ts';
 import { personLabel, personSelect } from '../people.ts';
 import { statusAuditAction } from '../tasks/change-task-status.ts';
+import { PILOT_EXTENSION_ACTION } from '../tasks/extend-pilot.ts';
 import { findTaskInScope } from '../tasks/get-task.ts';
 import { taskBookLines } from './task-book-lines.ts';
 
@@ -15,9 +24,22 @@ const actionLabels: Record<string, string> = {
   'adjustment-requested': '提交时间表调整申请',
   'adjustment-approved': '同意时间表调整',
   'adjustment-refused': '不同意时间表调整',
+  [PILOT_EXTENSION_ACTION]: '试点延期',
 };
 
-const unitFields = new Set(['leadUnitId', 'specialGroupId', 'cooperatingUnitIds']);
+type Change = { from: unknown; to: unknown };
+
+const unitFields = new Set(['leadUnitId', 'specialGroupId', 'cooperatingUnitIds', 'originatingUnitId', 'pilot.applyingCountyId']);
+
+/** Fields holding an enumeration's value, told by its Chinese label. */
+const enumLabels: Record<string, Record<string, string>> = {
+  status: TaskStatusEnum.labels,
+  level: TaskLevelEnum.labels,
+  priority: TaskPriorityEnum.labels,
+  issuingLevel: TaskLevelEnum.labels,
+  'pilot.approvingLevel': TaskLevelEnum.labels,
+  'pilot.stage': PilotStageEnum.labels,
+};
 
 function show(value: unknown, unitNames: Map<number, string>, field: string): string {
   if (value === null || value === undefined || value === '') return '（空）';
@@ -25,7 +47,8 @@ function show(value: unknown, unitNames: Map<number, string>, field: string): st
     const ids = Array.isArray(value) ? value : [value];
     return ids.map((id) => unitNames.get(Number(id)) ?? `#${id}`).join('、') || '（空）';
   }
-  if (field === 'status') return TaskStatusEnum.labels[value as keyof typeof TaskStatusEnum.labels] ?? String(value);
+  const labels = enumLabels[field];
+  if (labels) return labels[String(value)] ?? String(value);
   if (Array.isArray(value)) return value.join('；') || '（空）';
   return String(value);
 }
@@ -33,6 +56,23 @@ function show(value: unknown, unitNames: Map<number, string>, field: string): st
 /** The stored changes come back in the database's key order; a reason reads best after what it explains. */
 function reasonLast<T>(entries: [string, T][]): [string, T][] {
   return [...entries.filter(([field]) => field !== 'reason'), ...entries.filter(([field]) => field === 'reason')];
+}
+
+function fieldLines(field: string, change: Change, unitNames: Map<number, string>): string[] {
+  const label = taskFieldLabels[field] ?? field;
+  const rowLines = taskBookLines(field, label, change);
+  if (rowLines) return rowLines;
+  if (change.from === null || change.from === undefined) return [`${label}：${show(change.to, unitNames, field)}`];
+  return [`${label}：由“${show(change.from, unitNames, field)}”改为“${show(change.to, unitNames, field)}”`];
+}
+
+/** One entry's lines; an extension reads as one sentence first ("试点延期至 2028-06-30：理由"), then what it moved. */
+function linesOf(action: string, changes: Record<string, Change>, unitNames: Map<number, string>): string[] {
+  const extension = action === PILOT_EXTENSION_ACTION ? changes['pilot.extendedTo'] : undefined;
+  const told = extension ? new Set(['pilot.extendedTo', 'reason']) : new Set<string>();
+  const lead = extension ? [`试点延期至 ${String(extension.to)}：${String(changes.reason?.to ?? '')}`] : [];
+  const rest = reasonLast(Object.entries(changes)).filter(([field]) => !told.has(field));
+  return [...lead, ...rest.flatMap(([field, change]) => fieldLines(field, change, unitNames))];
 }
 
 /** The task's audit log told in words: who changed what, when, from what to what. */
@@ -45,7 +85,7 @@ export async function getTaskHistory(ctx: UseCaseContext, taskId: number): Promi
   });
   const unitIds = new Set<number>();
   for (const row of rows) {
-    for (const [field, change] of Object.entries(row.changes as Record<string, { from: unknown; to: unknown }>)) {
+    for (const [field, change] of Object.entries(row.changes as Record<string, Change>)) {
       if (!unitFields.has(field)) continue;
       for (const value of [change.from, change.to].flat()) if (typeof value === 'number') unitIds.add(value);
     }
@@ -57,12 +97,6 @@ export async function getTaskHistory(ctx: UseCaseContext, taskId: number): Promi
     at: row.at.toISOString(),
     actor: row.actor ? personLabel(row.actor) : '系统',
     action: actionLabels[row.action] ?? row.action,
-    lines: reasonLast(Object.entries(row.changes as Record<string, { from: unknown; to: unknown }>)).flatMap(([field, change]) => {
-      const label = taskFieldLabels[field] ?? field;
-      const rowLines = taskBookLines(field, label, change);
-      if (rowLines) return rowLines;
-      if (change.from === null || change.from === undefined) return [`${label}：${show(change.to, unitNames, field)}`];
-      return [`${label}：由“${show(change.from, unitNames, field)}”改为“${show(change.to, unitNames, field)}”`];
-    }),
+    lines: linesOf(row.action, row.changes as Record<string, Change>, unitNames),
   }));
 }

@@ -21,7 +21,7 @@ import {
   splitUnitNames,
   type LedgerField,
 } from '@reform/domain';
-import { mayAssignLeadUnit } from '../../access/policy.ts';
+import { mayAssignUnit } from '../../access/policy.ts';
 import { AppError, AppErrorCode, errorText } from '../../errors.ts';
 import type { UseCaseContext } from '../context.ts';
 import type { PlanningSettings } from '../settings/load-planning-settings.ts';
@@ -215,7 +215,7 @@ export async function checkLedger(ctx: UseCaseContext, input: LedgerCheckInput):
       const found = units.match(leadText);
       if (!found.ok) p.add('leadUnit', found.message);
       else if (!LEAD_UNIT_KINDS.has(found.unit.kind)) p.add('leadUnit', `“${found.unit.name}”不能作为牵头单位`);
-      else if (!mayAssignLeadUnit(ctx.user, found.unit.path)) p.add('leadUnit', `牵头单位“${found.unit.name}”不在本辖区范围内`);
+      else if (!mayAssignUnit(ctx.user, found.unit.path)) p.add('leadUnit', `牵头单位“${found.unit.name}”不在本辖区范围内`);
       else {
         leadUnitId = found.unit.id;
         leadUnitKind = found.unit.kind;

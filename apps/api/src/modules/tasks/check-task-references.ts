@@ -1,5 +1,5 @@
 import { messages } from '@reform/contracts';
-import { mayAssignLeadUnit } from '../../access/policy.ts';
+import { mayAssignUnit } from '../../access/policy.ts';
 import { AppError, AppErrorCode, errorText, type FieldProblem } from '../../errors.ts';
 import type { UseCaseContext } from '../context.ts';
 
@@ -16,7 +16,11 @@ export interface TaskReferences {
   applyingCountyId?: number | null | undefined;
   startDate: string;
   deadline: string;
+  /** A pilot's term as it will be saved (an edit may change one date of it). */
+  pilotTerm?: { termStart: string; termEnd: string } | undefined;
 }
+
+const outsideArea = (zh: string, en: string) => ({ zh: `${zh}须在本辖区范围内`, en: `${en} must be within your area` });
 
 /** Checks the units a task names and its dates, answering with field-level messages before anything is written. */
 export async function checkTaskReferences(ctx: UseCaseContext, refs: TaskReferences): Promise<void> {
@@ -28,8 +32,8 @@ export async function checkTaskReferences(ctx: UseCaseContext, refs: TaskReferen
     const unit = await kindOf(refs.leadUnitId);
     if (!unit || !LEAD_UNIT_KINDS.has(unit.kind)) {
       problems.push({ path: 'leadUnitId', message: { zh: '牵头单位不存在', en: 'No such lead unit' } });
-    } else if (!mayAssignLeadUnit(ctx.user, unit.path)) {
-      problems.push({ path: 'leadUnitId', message: { zh: '牵头单位须在本辖区范围内', en: 'The lead unit must be within your area' } });
+    } else if (!mayAssignUnit(ctx.user, unit.path)) {
+      problems.push({ path: 'leadUnitId', message: outsideArea('牵头单位', 'The lead unit') });
     }
   }
   if (refs.specialGroupId) {
@@ -37,13 +41,20 @@ export async function checkTaskReferences(ctx: UseCaseContext, refs: TaskReferen
       problems.push({ path: 'specialGroupId', message: { zh: '专项小组不存在', en: 'No such special group' } });
     }
   }
-  if (refs.originatingUnitId && !(await kindOf(refs.originatingUnitId))) {
-    problems.push({ path: 'originatingUnitId', message: { zh: '首创单位不存在', en: 'No such originating unit' } });
+  if (refs.originatingUnitId) {
+    const unit = await kindOf(refs.originatingUnitId);
+    if (!unit) {
+      problems.push({ path: 'originatingUnitId', message: { zh: '首创单位不存在', en: 'No such originating unit' } });
+    } else if (!mayAssignUnit(ctx.user, unit.path)) {
+      problems.push({ path: 'originatingUnitId', message: outsideArea('首创单位', 'The originating unit') });
+    }
   }
   if (refs.applyingCountyId) {
     const county = await kindOf(refs.applyingCountyId);
     if (county?.kind !== 'county' && county?.kind !== 'zone') {
       problems.push({ path: 'pilot.applyingCountyId', message: { zh: '申报地区须为县(市、区)', en: 'The applicant must be a county' } });
+    } else if (!mayAssignUnit(ctx.user, county.path)) {
+      problems.push({ path: 'pilot.applyingCountyId', message: outsideArea('申报县(市、区)', 'The applying county') });
     }
   }
   if (refs.cooperatingUnitIds?.length) {
@@ -59,5 +70,8 @@ export async function checkTaskReferences(ctx: UseCaseContext, refs: TaskReferen
     }
   }
   if (refs.deadline < refs.startDate) problems.push({ path: 'deadline', message: messages.deadlineBeforeStart });
+  if (refs.pilotTerm && refs.pilotTerm.termEnd < refs.pilotTerm.termStart) {
+    problems.push({ path: 'pilot.termEnd', message: messages.termEndBeforeStart });
+  }
   if (problems.length > 0) throw new AppError(AppErrorCode.BadRequest, errorText.invalid, { fields: problems });
 }

@@ -1,6 +1,7 @@
 import { timetableOpen, type TTaskDetail } from '@reform/contracts';
 import {
   mayChangeTaskStatus,
+  mayExtendPilot,
   mayPlanTimetable,
   mayReportProgress,
   taskFieldAccess,
@@ -31,7 +32,7 @@ export function ownershipOf(task: DetailRow): TaskOwnership {
 }
 
 export function fieldAccessOf(ctx: UseCaseContext, task: DetailRow) {
-  return taskFieldAccess(ctx.user, { ...ownershipOf(task), baselineApproved: task.baselineApprovedAt !== null });
+  return taskFieldAccess(ctx.user, { ...ownershipOf(task), list: task.list, baselineApproved: task.baselineApprovedAt !== null });
 }
 
 export async function getTask(ctx: UseCaseContext, id: number): Promise<TTaskDetail> {
@@ -45,5 +46,6 @@ export async function getTask(ctx: UseCaseContext, id: number): Promise<TTaskDet
     canPlanTimetable: mayPlanTimetable(ctx.user, ownership) && timetableOpen(task.status),
     canReportProgress: mayReportProgress(ctx.user, ownership) && timetableOpen(task.status),
     canChangeStatus: mayChangeTaskStatus(ctx.user, ownership),
+    canExtendPilot: task.pilot !== null && mayExtendPilot(ctx.user, ownership) && timetableOpen(task.status),
   });
 }

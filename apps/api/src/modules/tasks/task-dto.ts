@@ -1,5 +1,5 @@
-import type { TTaskDetail, TTaskEditableField, TTaskListItem } from '@reform/contracts';
-import type { Prisma, TaskOutcomeModel, TaskSourceDocumentModel } from '@reform/db';
+import type { TPilotEdit, TTaskDetail, TTaskEditableField, TTaskListItem } from '@reform/contracts';
+import type { PilotDetailModel, Prisma, TaskOutcomeModel, TaskSourceDocumentModel } from '@reform/db';
 import { isoDate, isoDateOrNull } from '../dates.ts';
 
 const ref = { select: { id: true, name: true } } as const;
@@ -65,6 +65,7 @@ export interface DetailPermissions {
   canPlanTimetable: boolean;
   canReportProgress: boolean;
   canChangeStatus: boolean;
+  canExtendPilot: boolean;
 }
 
 export function toDetail(task: DetailRow, permissions: DetailPermissions): TTaskDetail {
@@ -120,6 +121,7 @@ export function toDetail(task: DetailRow, permissions: DetailPermissions): TTask
       canPlanTimetable: permissions.canPlanTimetable,
       canReportProgress: permissions.canReportProgress,
       canChangeStatus: permissions.canChangeStatus,
+      canExtendPilot: permissions.canExtendPilot,
     },
   };
 }
@@ -130,7 +132,20 @@ export const editableInclude = {
   measures: { orderBy: { seq: 'asc' } },
   outcomes: { orderBy: { id: 'asc' } },
   sourceDocuments: { orderBy: { id: 'asc' } },
+  pilot: true,
 } satisfies Prisma.TaskInclude;
+
+/** A pilot's own fields as the edit form sees them. */
+export function pilotFieldsOf(pilot: PilotDetailModel): Required<TPilotEdit> {
+  return {
+    batch: pilot.batch,
+    approvingLevel: pilot.approvingLevel,
+    applyingCountyId: pilot.applyingCountyId,
+    guidingUnit: pilot.guidingUnit,
+    termStart: isoDate(pilot.termStart),
+    termEnd: isoDate(pilot.termEnd),
+  };
+}
 
 /**
  * The editable fields of a task as the edit form sees them, for audit diffs. Outcomes and source
@@ -160,5 +175,22 @@ export function editableSnapshot(
     measures: task.measures.map((m) => m.content),
     outcomes: task.outcomes.map(outcomeOf),
     sourceDocuments: task.sourceDocuments.map(sourceDocumentOf),
+    issuingLevel: task.issuingLevel,
+    originatingUnitId: task.originatingUnitId,
+    pilot: task.pilot && pilotFieldsOf(task.pilot),
   };
+}
+
+/**
+ * A snapshot as the audit log records it: a pilot's own fields one by one ("pilot.batch"), so the
+ * history tells each change in its own words.
+ */
+export function auditFields(snapshot: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(snapshot).flatMap(([key, value]) =>
+      key === 'pilot' && value !== null && typeof value === 'object'
+        ? Object.entries(value).map(([field, fieldValue]) => [`pilot.${field}`, fieldValue])
+        : [[key, value]],
+    ),
+  );
 }

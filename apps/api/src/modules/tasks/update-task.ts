@@ -1,4 +1,13 @@
-import { frozenFieldMessages, type TTaskDetail, type TTaskEditableField, type TTaskUpdateBody } from '@reform/contracts';
+import {
+  fieldAppliesTo,
+  frozenFieldMessages,
+  otherListFieldMessage,
+  type ListOwnField,
+  type TPilotEdit,
+  type TTaskDetail,
+  type TTaskEditableField,
+  type TTaskUpdateBody,
+} from '@reform/contracts';
 import type { Prisma } from '@reform/db';
 import { AppError, AppErrorCode, errorText } from '../../errors.ts';
 import { diff, recordAudit } from '../audit/record-audit.ts';
@@ -7,7 +16,7 @@ import { dateColumn, isoDate } from '../dates.ts';
 import { checkTaskReferences } from './check-task-references.ts';
 import { fieldAccessOf, findTaskInScope, getTask } from './get-task.ts';
 import { checkRowIds, replaceOutcomes, replaceSourceDocuments } from './task-book-rows.ts';
-import { editableInclude, editableSnapshot } from './task-dto.ts';
+import { auditFields, editableInclude, editableSnapshot } from './task-dto.ts';
 
 const notAllowed = { zh: '您无权修改此项', en: 'You may not change this field' };
 
@@ -18,6 +27,7 @@ function columnsOf(body: TTaskUpdateBody): Prisma.TaskUncheckedUpdateManyInput {
     cooperatingUnitIds: _cooperating,
     outcomes: _outcomes,
     sourceDocuments: _sourceDocuments,
+    pilot: _pilot,
     startDate,
     deadline,
     ...columns
@@ -29,6 +39,15 @@ function columnsOf(body: TTaskUpdateBody): Prisma.TaskUncheckedUpdateManyInput {
   };
 }
 
+function pilotColumnsOf(pilot: TPilotEdit): Prisma.PilotDetailUncheckedUpdateManyInput {
+  const { termStart, termEnd, ...columns } = pilot;
+  return {
+    ...columns,
+    ...(termStart !== undefined ? { termStart: dateColumn(termStart) } : {}),
+    ...(termEnd !== undefined ? { termEnd: dateColumn(termEnd) } : {}),
+  };
+}
+
 /**
  * Saves the fields a user changed, only if nobody saved since the version they edited
  * (otherwise 409 with the record as it is now). All or nothing, and recorded in the audit log.
@@ -37,7 +56,15 @@ export async function updateTask(ctx: UseCaseContext, id: number, body: TTaskUpd
   const task = await findTaskInScope(ctx, id);
   const { editable, frozen } = fieldAccessOf(ctx, task);
   if (editable.length === 0 && frozen.length === 0) throw new AppError(AppErrorCode.Forbidden, errorText.forbidden);
-  const requested = Object.keys(body).filter((key): key is TTaskEditableField => key !== 'version');
+  const { version: _version, ...fields } = body;
+  const requested = Object.keys(fields) as TTaskEditableField[];
+  // A field of another list (a mandate's 下达层级 on a pilot…) is not this task's to have.
+  const otherList = requested.filter((key): key is ListOwnField => !fieldAppliesTo(key, task.list));
+  if (otherList.length > 0) {
+    throw new AppError(AppErrorCode.BadRequest, errorText.invalid, {
+      fields: otherList.map((path) => ({ path, message: otherListFieldMessage(path) })),
+    });
+  }
   const denied = requested.filter((key) => !editable.includes(key) && !frozen.includes(key));
   if (denied.length > 0) {
     throw new AppError(AppErrorCode.Forbidden, errorText.forbidden, {
@@ -58,8 +85,17 @@ export async function updateTask(ctx: UseCaseContext, id: number, body: TTaskUpd
     effectiveLeadUnitId: body.leadUnitId ?? task.leadUnitId,
     specialGroupId: body.specialGroupId,
     cooperatingUnitIds: body.cooperatingUnitIds,
+    originatingUnitId: body.originatingUnitId,
+    applyingCountyId: body.pilot?.applyingCountyId,
     startDate: body.startDate ?? isoDate(task.startDate),
     deadline: body.deadline ?? isoDate(task.deadline),
+    pilotTerm:
+      body.pilot && task.pilot
+        ? {
+            termStart: body.pilot.termStart ?? isoDate(task.pilot.termStart),
+            termEnd: body.pilot.termEnd ?? isoDate(task.pilot.termEnd),
+          }
+        : undefined,
   });
   checkRowIds(task, body);
 
@@ -81,13 +117,17 @@ export async function updateTask(ctx: UseCaseContext, id: number, body: TTaskUpd
     }
     if (body.outcomes) await replaceOutcomes(tx, task, body.outcomes);
     if (body.sourceDocuments) await replaceSourceDocuments(tx, task, body.sourceDocuments);
+    // The task's version is the one check; the pilot row counts its own changes too. Triggers keep task_unit in step.
+    if (body.pilot) {
+      await tx.pilotDetail.updateMany({ where: { taskId: id }, data: { ...pilotColumnsOf(body.pilot), version: { increment: 1 } } });
+    }
     const after = await tx.task.findUniqueOrThrow({ where: { id }, include: editableInclude });
     await recordAudit(tx, {
       actorId: ctx.user.id,
       entity: 'task',
       entityId: id,
       action: 'update',
-      changes: diff(current, editableSnapshot(after), requested),
+      changes: diff(auditFields(current), auditFields(editableSnapshot(after)), Object.keys(auditFields(fields))),
       requestId: ctx.requestId,
     });
     return true;

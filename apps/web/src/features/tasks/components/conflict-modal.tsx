@@ -1,15 +1,24 @@
-import type { TTaskDetail, TTaskEditableField } from '@reform/contracts';
+import { pilotFieldLabels, type TPilotEdit, type TTaskDetail, type TTaskEditableField, type TTaskEditableFields } from '@reform/contracts';
 import { Alert, Button, Modal, Table, Tag, Typography } from 'antd';
 import { formatDateTime } from '@/lib/dates';
-import { describeValue, editableOf, fieldLabels, editableFieldNames, sameValue } from '../lib/edit-values';
+import {
+  changedPilotFields,
+  describePilotValue,
+  describeValue,
+  editableFieldNames,
+  editableOf,
+  fieldLabels,
+  pilotFieldNames,
+  sameValue,
+} from '../lib/edit-values';
 
 export interface Conflict {
   /** The record as the other person saved it. */
   current: TTaskDetail;
   /** Everything that was in the form when saving failed. */
   mine: Partial<Record<TTaskEditableField, unknown>>;
-  /** The fields this user had changed from the version they started from. */
-  myChanges: readonly TTaskEditableField[];
+  /** What this user had changed from the version they started from (of a pilot, the fields changed). */
+  myChanges: Partial<TTaskEditableFields>;
 }
 
 interface ConflictModalProps {
@@ -20,22 +29,45 @@ interface ConflictModalProps {
 }
 
 interface Row {
-  name: TTaskEditableField;
+  key: string;
+  label: string;
   mine: string;
   theirs: string;
   changedByMe: boolean;
 }
 
+/** A pilot's own fields compared one by one, so the dialog names 试点批次 rather than the whole 试点信息. */
+function pilotRows(conflict: Conflict, theirs: TPilotEdit, unitName: (id: number) => string): Row[] {
+  const mine = (conflict.mine.pilot ?? {}) as TPilotEdit;
+  const differing = changedPilotFields(theirs, mine);
+  return pilotFieldNames
+    .filter((name) => name in differing)
+    .map((name) => ({
+      key: `pilot.${name}`,
+      label: pilotFieldLabels[name],
+      mine: describePilotValue(name, mine[name], unitName),
+      theirs: describePilotValue(name, theirs[name], unitName),
+      changedByMe: name in (conflict.myChanges.pilot ?? {}),
+    }));
+}
+
 export function conflictRows(conflict: Conflict, unitName: (id: number) => string): Row[] {
   const theirs = editableOf(conflict.current);
   return editableFieldNames
-    .filter((name) => name in conflict.mine && !sameValue(name, conflict.mine[name], theirs[name]))
-    .map((name) => ({
-      name,
-      mine: describeValue(name, conflict.mine[name], unitName),
-      theirs: describeValue(name, theirs[name], unitName),
-      changedByMe: conflict.myChanges.includes(name),
-    }));
+    .filter((name) => name in conflict.mine)
+    .flatMap((name) => {
+      if (name === 'pilot') return pilotRows(conflict, theirs.pilot, unitName);
+      if (sameValue(name, conflict.mine[name], theirs[name])) return [];
+      return [
+        {
+          key: name,
+          label: fieldLabels[name],
+          mine: describeValue(name, conflict.mine[name], unitName),
+          theirs: describeValue(name, theirs[name], unitName),
+          changedByMe: name in conflict.myChanges,
+        },
+      ];
+    });
 }
 
 export function ConflictModal({ conflict, unitName, onLoadLatest, onReapply }: ConflictModalProps) {
@@ -70,7 +102,7 @@ export function ConflictModal({ conflict, unitName, onLoadLatest, onReapply }: C
             <Table<Row>
               data-testid="conflict-table"
               size="small"
-              rowKey="name"
+              rowKey="key"
               pagination={false}
               dataSource={rows}
               scroll={{ y: 360 }}
@@ -81,7 +113,7 @@ export function ConflictModal({ conflict, unitName, onLoadLatest, onReapply }: C
                   width: 140,
                   render: (_, row) => (
                     <>
-                      {fieldLabels[row.name]}
+                      {row.label}
                       {row.changedByMe && (
                         <Tag color="orange" style={{ marginInlineStart: 6 }}>
                           我改过

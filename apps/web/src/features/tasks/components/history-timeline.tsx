@@ -16,6 +16,7 @@ const actionColors: Record<string, string> = {
   '标记任务完成': 'green',
   '重新推进': 'orange',
   '销号': 'red',
+  '试点延期': 'orange',
 };
 
 /** 变更历史: who changed what and when, newest first, told in words by the server. */

@@ -1,10 +1,10 @@
 import { DeleteOutlined, PlusOutlined, ThunderboltOutlined } from '@ant-design/icons';
 import {
-  TaskLevelEnum,
   TaskListEnum,
   TaskPriorityEnum,
   ZTaskCreateBody,
   ZTimetablePreviewBody,
+  taskEditableFieldLabels,
   type TaskList,
   type TTaskDetail,
 } from '@reform/contracts';
@@ -31,16 +31,18 @@ import {
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { isApiError, type ApiError } from '@/lib/api-client';
-import { flattenUnits, toTreeOptions, useUnits } from '@/lib/units';
+import { countyOptions, flattenUnits, toTreeOptions, useUnits } from '@/lib/units';
 import { createZodValidator, keepEnterFromSubmitting, pathToName, showFieldErrors, type FieldPath } from '@/lib/zod-form';
 import { useCreateTask } from '../api/create-task';
 import { usePhaseTemplates } from '../api/get-phase-templates';
 import { usePreviewTimetable } from '../api/preview-timetable';
-import { defaultTermEnd, initialCreateValues, toCreateInput, type CreateFormValues } from '../lib/create-values';
+import { initialCreateValues, toCreateInput, type CreateFormValues } from '../lib/create-values';
+import { levelOptions } from '../lib/level-options';
+import { defaultTermEnd } from '../lib/pilot-values';
+import { ListOwnFields, PilotFields } from './list-fields';
 import { OutcomesEditor, SourceDocumentsEditor } from './task-book-editors';
 
 const DATE = 'YYYY-MM-DD';
-const levelOptions = TaskLevelEnum.values.map((value) => ({ value, label: TaskLevelEnum.labels[value] }));
 
 function Section({ title, extra, children }: { title: string; extra?: ReactNode; children: ReactNode }) {
   return (
@@ -76,7 +78,7 @@ export function TaskCreateForm({ initialList = 'mandate', onCreated, onCancel }:
   const unitTree = useMemo(() => toTreeOptions(units.data ?? []), [units.data]);
   const flat = useMemo(() => flattenUnits(units.data ?? []), [units.data]);
   const specialGroups = flat.filter((u) => u.kind === 'special_group').map((u) => ({ value: u.id, label: u.name }));
-  const counties = flat.filter((u) => u.kind === 'county' || u.kind === 'zone').map((u) => ({ value: u.id, label: u.name }));
+  const counties = useMemo(() => countyOptions(units.data ?? []), [units.data]);
   const templateOptions = (templates.data ?? []).map((t) => ({ value: t.key, label: `${t.name}（${t.phases.length} 个节点）` }));
   const templateKey = Form.useWatch('templateKey', form) ?? templates.data?.[0]?.key;
   useEffect(() => {
@@ -217,65 +219,13 @@ export function TaskCreateForm({ initialList = 'mandate', onCreated, onCancel }:
               <Select mode="tags" tokenSeparators={[',', '，', '、']} open={false} suffixIcon={null} placeholder="输入后回车，如：改革名片" />
             </Form.Item>
           </Col>
-          {list === 'mandate' && (
-            <Col xs={12} md={6}>
-              <Form.Item name="issuingLevel" label="发文层级" data-testid="field-issuing-level">
-                <Select aria-label="发文层级" options={levelOptions} allowClear />
-              </Form.Item>
-            </Col>
-          )}
-          {list === 'innovation' && (
-            <Col xs={24} md={12}>
-              <Form.Item name="originatingUnitId" label="首创单位" rules={rule(['originatingUnitId'])}>
-                <TreeSelect
-                  aria-label="首创单位"
-                  treeData={unitTree}
-                  showSearch={{ treeNodeFilterProp: 'title' }}
-                  allowClear
-                  loading={units.isPending}
-                  popupMatchSelectWidth={false}
-                  placeholder="提出这项创新的单位"
-                />
-              </Form.Item>
-            </Col>
-          )}
+          {list !== 'pilot' && <ListOwnFields list={list} rule={rule} unitTree={unitTree} loading={units.isPending} />}
         </Row>
       </Section>
 
       {list === 'pilot' && (
-        <Section title="试点信息">
-          <Row gutter={16} data-testid="pilot-fields">
-            <Col xs={12} md={6}>
-              <Form.Item name={['pilot', 'batch']} label="试点批次" rules={rule(['pilot', 'batch'])} required>
-                <Input maxLength={50} placeholder="如：2026年第一批" />
-              </Form.Item>
-            </Col>
-            <Col xs={12} md={6}>
-              <Form.Item name={['pilot', 'approvingLevel']} label="批准层级">
-                <Select aria-label="批准层级" options={levelOptions} />
-              </Form.Item>
-            </Col>
-            <Col xs={12} md={6}>
-              <Form.Item name={['pilot', 'applyingCountyId']} label="申报县（市、区）" rules={rule(['pilot', 'applyingCountyId'])}>
-                <Select aria-label="申报县（市、区）" options={counties} allowClear loading={units.isPending} placeholder="市级试点可不填" />
-              </Form.Item>
-            </Col>
-            <Col xs={12} md={6}>
-              <Form.Item name={['pilot', 'guidingUnit']} label="指导单位">
-                <Input maxLength={100} placeholder="如：省委改革办" />
-              </Form.Item>
-            </Col>
-            <Col xs={12} md={6}>
-              <Form.Item name={['pilot', 'termStart']} label="试点期限自" rules={rule(['pilot', 'termStart'])}>
-                <DatePicker aria-label="试点期限自" format={DATE} style={{ width: '100%' }} />
-              </Form.Item>
-            </Col>
-            <Col xs={12} md={6}>
-              <Form.Item name={['pilot', 'termEnd']} label="至" rules={rule(['pilot', 'termEnd'])}>
-                <DatePicker aria-label="试点期限至" format={DATE} style={{ width: '100%' }} />
-              </Form.Item>
-            </Col>
-          </Row>
+        <Section title={taskEditableFieldLabels.pilot}>
+          <PilotFields rule={rule} counties={counties} loading={units.isPending} />
         </Section>
       )}
 

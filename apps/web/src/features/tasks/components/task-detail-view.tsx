@@ -7,6 +7,9 @@ import {
   documentDetails,
   documentTitle,
   outcomeTally,
+  pilotFieldLabels,
+  taskEditableFieldLabels,
+  taskFieldLabels,
   type TTaskDetail,
 } from '@reform/contracts';
 import { Button, Card, Descriptions, Flex, List, Progress, Space, Tabs, Tag, Typography } from 'antd';
@@ -16,6 +19,7 @@ import { LightIndicator } from '@/components/light-indicator';
 import { formatDateTime } from '@/lib/dates';
 import { DeadlineWithBaseline } from './deadline-with-baseline';
 import { HistoryTimeline } from './history-timeline';
+import { PilotExtension } from './pilot-extension';
 import { TaskComments } from './task-comments';
 import { TaskStatusActions } from './task-status-actions';
 import { ListTag, StatusTag } from './task-tags';
@@ -26,10 +30,10 @@ const { Title, Text, Paragraph } = Typography;
 const blank = <Text type="secondary">未填写</Text>;
 const orBlank = (value: ReactNode) => (value === '' || value === null || value === undefined ? blank : value);
 
-function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+function Section({ id, title, extra, children }: { id: string; title: string; extra?: ReactNode; children: ReactNode }) {
   return (
     <section id={id} aria-label={title}>
-      <Card className="print-block" title={title} style={{ marginTop: 16 }}>
+      <Card className="print-block" title={title} extra={extra} style={{ marginTop: 16 }}>
         {children}
       </Card>
     </section>
@@ -82,6 +86,9 @@ function Header({ task }: { task: TTaskDetail }) {
         items={[
           { key: 'field', label: '领域', children: task.field },
           { key: 'level', label: '层级', children: TaskLevelEnum.labels[task.level] },
+          ...(task.list === 'mandate'
+            ? [{ key: 'issuing', label: taskEditableFieldLabels.issuingLevel, children: task.issuingLevel ? TaskLevelEnum.labels[task.issuingLevel] : blank }]
+            : []),
           { key: 'year', label: '年度', children: task.batch ? `${task.year}年 · ${task.batch}` : `${task.year}年` },
           { key: 'deadline', label: '完成时限', children: <DeadlineWithBaseline task={task} testId="header-deadline" /> },
           {
@@ -234,7 +241,7 @@ function Responsibility({ task }: { task: TTaskDetail }) {
             children: task.contactPhone ? <a href={`tel:${task.contactPhone}`}>{task.contactPhone}</a> : blank,
           },
           ...(task.originatingUnit
-            ? [{ key: 'origin', label: '提出单位', children: task.originatingUnit.name }]
+            ? [{ key: 'origin', label: taskEditableFieldLabels.originatingUnitId, children: task.originatingUnit.name }]
             : []),
         ]}
       />
@@ -242,24 +249,32 @@ function Responsibility({ task }: { task: TTaskDetail }) {
   );
 }
 
-function Pilot({ pilot }: { pilot: NonNullable<TTaskDetail['pilot']> }) {
+function Pilot({ task, pilot }: { task: TTaskDetail; pilot: NonNullable<TTaskDetail['pilot']> }) {
   return (
-    <Section id="pilot" title="试点信息">
+    <Section id="pilot" title={taskEditableFieldLabels.pilot} extra={<span className="no-print"><PilotExtension task={task} /></span>}>
       <Descriptions
         bordered
         size="small"
         column={{ xs: 1, sm: 1, md: 2 }}
         items={[
-          { key: 'batch', label: '批次', children: orBlank(pilot.batch) },
+          { key: 'batch', label: pilotFieldLabels.batch, children: orBlank(pilot.batch) },
           { key: 'stage', label: '所处阶段', children: <Tag color="blue">{PilotStageEnum.labels[pilot.stage]}</Tag> },
-          { key: 'level', label: '批准层级', children: TaskLevelEnum.labels[pilot.approvingLevel] },
-          { key: 'county', label: '申报县（市、区）', children: orBlank(pilot.applyingCounty?.name) },
-          { key: 'guide', label: '指导单位', children: orBlank(pilot.guidingUnit) },
+          { key: 'level', label: pilotFieldLabels.approvingLevel, children: TaskLevelEnum.labels[pilot.approvingLevel] },
+          { key: 'county', label: pilotFieldLabels.applyingCountyId, children: orBlank(pilot.applyingCounty?.name) },
+          { key: 'guide', label: pilotFieldLabels.guidingUnit, children: orBlank(pilot.guidingUnit) },
           { key: 'term', label: '试点期限', children: `${pilot.termStart} 至 ${pilot.termEnd}` },
           ...(pilot.extendedTo
             ? [
-                { key: 'ext', label: '延期至', children: pilot.extendedTo },
-                { key: 'reason', label: '延期理由', children: orBlank(pilot.extensionReason) },
+                {
+                  key: 'ext',
+                  label: taskFieldLabels['pilot.extendedTo'],
+                  children: <span data-testid="pilot-extended-to">{pilot.extendedTo}</span>,
+                },
+                {
+                  key: 'reason',
+                  label: taskFieldLabels['pilot.extensionReason'],
+                  children: <span data-testid="pilot-extension-reason">{orBlank(pilot.extensionReason)}</span>,
+                },
               ]
             : []),
         ]}
@@ -275,7 +290,7 @@ export function TaskDetailView({ task }: { task: TTaskDetail }) {
       <TaskBook task={task} />
       <TimetableAndHistory task={task} />
       <Responsibility task={task} />
-      {task.list === 'pilot' && task.pilot && <Pilot pilot={task.pilot} />}
+      {task.list === 'pilot' && task.pilot && <Pilot task={task} pilot={task.pilot} />}
       <Text type="secondary" style={{ display: 'block', marginTop: 12, fontSize: 12 }}>
         最后更新：{formatDateTime(task.updatedAt)}（第 {task.version} 版）
       </Text>

@@ -1,12 +1,11 @@
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import {
-  TaskLevelEnum,
+  TaskListEnum,
   TaskPriorityEnum,
   ZTaskDetail,
   frozenFieldMessages,
   type TTaskDetail,
   type TTaskEditableField,
-  type TTaskEditableFields,
 } from '@reform/contracts';
 import {
   Alert,
@@ -30,7 +29,7 @@ import {
 import { useEffect, useMemo, useRef, useState, type ComponentProps, type ReactNode } from 'react';
 import { Link, useBlocker } from 'react-router';
 import { isApiError, type ApiError } from '@/lib/api-client';
-import { flattenUnits, toTreeOptions, useUnits, withKnownUnits } from '@/lib/units';
+import { countyOptions, flattenUnits, toTreeOptions, useUnits, withKnownUnits } from '@/lib/units';
 import { createZodValidator, keepEnterFromSubmitting, pathToName, showFieldErrors, type FieldPath } from '@/lib/zod-form';
 import { getTask } from '../api/get-task';
 import { useUpdateTask } from '../api/update-task';
@@ -41,12 +40,15 @@ import {
   editableOf,
   fieldLabels,
   fromFormValues,
+  listFieldNames,
   pickFields,
   reapplyChanges,
   toFormValues,
   type EditFormValues,
 } from '../lib/edit-values';
+import { levelOptions } from '../lib/level-options';
 import { ConflictModal, type Conflict } from './conflict-modal';
+import { ListOwnFields, PilotFields } from './list-fields';
 import { OutcomesEditor, SourceDocumentsEditor } from './task-book-editors';
 
 interface TaskEditFormProps {
@@ -76,9 +78,11 @@ export function TaskEditForm({ task, onSaved, onCancel }: TaskEditFormProps) {
   const [formError, setFormError] = useState<string | null>(null);
   const leaving = useRef(false);
 
+  // The fields of this task's list; of those, the ones the server lets this user change.
+  const listFields = useMemo(() => listFieldNames(base.list), [base.list]);
   const editable = useMemo(
-    () => editableFieldNames.filter((name) => base.permissions.editableFields.includes(name)),
-    [base.permissions.editableFields],
+    () => listFields.filter((name) => base.permissions.editableFields.includes(name)),
+    [listFields, base.permissions.editableFields],
   );
   const baseFields = useMemo(() => editableOf(base), [base]);
   const validator = useMemo(
@@ -93,15 +97,14 @@ export function TaskEditForm({ task, onSaved, onCancel }: TaskEditFormProps) {
   // Dates of an approved timetable: the server refuses them here; they move by an adjustment request.
   const frozen = base.permissions.frozenFields;
 
+  const unitsOf = (t: TTaskDetail) => [t.leadUnit, t.specialGroup, t.originatingUnit, t.pilot?.applyingCounty, ...t.cooperatingUnits];
   const unitTree = useMemo(
-    () =>
-      withKnownUnits(toTreeOptions(units.data ?? []), [
-        base.leadUnit,
-        base.specialGroup,
-        ...base.cooperatingUnits,
-        ...(conflict ? [conflict.current.leadUnit, conflict.current.specialGroup, ...conflict.current.cooperatingUnits] : []),
-      ]),
+    () => withKnownUnits(toTreeOptions(units.data ?? []), [...unitsOf(base), ...(conflict ? unitsOf(conflict.current) : [])]),
     [units.data, base, conflict],
+  );
+  const counties = useMemo(
+    () => withKnownUnits(countyOptions(units.data ?? []), [base.pilot?.applyingCounty]),
+    [units.data, base.pilot?.applyingCounty],
   );
   const unitNames = useMemo(() => {
     const names = new Map<number, string>();
@@ -153,7 +156,7 @@ export function TaskEditForm({ task, onSaved, onCancel }: TaskEditFormProps) {
     const parsed = ZTaskDetail.safeParse(error.body.current);
     // Without the current record in the answer, fetch it: the comparison needs their values.
     const current = parsed.success ? parsed.data : await getTask(task.id);
-    setConflict({ current, mine, myChanges: Object.keys(changedFields(baseFields, mine)) as TTaskEditableField[] });
+    setConflict({ current, mine, myChanges: changedFields(baseFields, mine) });
   };
 
   const save = async (values: EditFormValues) => {
@@ -192,11 +195,10 @@ export function TaskEditForm({ task, onSaved, onCancel }: TaskEditFormProps) {
 
   const reapply = () => {
     if (!conflict) return;
-    const mine = pickFields(conflict.mine, conflict.myChanges) as Partial<TTaskEditableFields>;
-    const merged = reapplyChanges(conflict.current, mine);
+    const merged = reapplyChanges(conflict.current, conflict.myChanges);
     setBase(conflict.current);
     loadIntoForm(toFormValues(merged));
-    setDirty(conflict.myChanges.length > 0);
+    setDirty(Object.keys(conflict.myChanges).length > 0);
     setConflict(null);
     message.info('已在最新版本上重新应用您的修改，请检查后保存');
   };
@@ -223,7 +225,7 @@ export function TaskEditForm({ task, onSaved, onCancel }: TaskEditFormProps) {
         aria-label="编辑任务"
       >
         {formError && <Alert type="error" showIcon title={formError} role="alert" style={{ marginBottom: 16 }} />}
-        {editable.length + frozen.length < editableFieldNames.length && (
+        {editable.length + frozen.length < listFields.length && (
           <Alert
             type="info"
             showIcon
@@ -246,10 +248,7 @@ export function TaskEditForm({ task, onSaved, onCancel }: TaskEditFormProps) {
             </Col>
             <Col xs={12} md={6}>
               <Form.Item {...item('level')}>
-                <Select
-                  disabled={isDisabled('level')}
-                  options={TaskLevelEnum.values.map((value) => ({ value, label: TaskLevelEnum.labels[value] }))}
-                />
+                <Select disabled={isDisabled('level')} options={levelOptions} />
               </Form.Item>
             </Col>
             <Col xs={12} md={6}>
@@ -277,6 +276,18 @@ export function TaskEditForm({ task, onSaved, onCancel }: TaskEditFormProps) {
             </Col>
           </Row>
         </Section>
+
+        {base.list === 'pilot' ? (
+          <Section title={fieldLabels.pilot}>
+            <PilotFields rule={rule} counties={counties} loading={units.isPending} disabled={isDisabled('pilot')} />
+          </Section>
+        ) : (
+          <Section title={`${TaskListEnum.labels[base.list]}信息`}>
+            <Row gutter={16} data-testid="list-fields">
+              <ListOwnFields list={base.list} rule={rule} unitTree={unitTree} loading={units.isPending} disabled={isDisabled} />
+            </Row>
+          </Section>
+        )}
 
         <Section title="任务书">
           <Form.Item {...item('objective')}>

@@ -1,6 +1,6 @@
 import { CheckCircleOutlined, PauseCircleOutlined, PlayCircleOutlined, RedoOutlined, StopOutlined } from '@ant-design/icons';
 import {
-  STATUS_REASON_MIN,
+  REASON_MIN,
   ZTaskStatusBody,
   statusActionsFrom,
   statusReasonRequired,
@@ -8,12 +8,10 @@ import {
   type TaskStatusAction,
   type TaskStatusActionKey,
 } from '@reform/contracts';
-import { Alert, App, Button, Form, Input, Modal, Space, Typography } from 'antd';
+import { Alert, Button, Form, Input, Modal, Space, Typography } from 'antd';
 import { useState, type ReactNode } from 'react';
-import { isApiError } from '@/lib/api-client';
-import { pathToName, showFieldErrors, zodIssuesToFields } from '@/lib/zod-form';
 import { useChangeTaskStatus } from '../api/change-task-status';
-import { useReloadOnConflict } from '../api/timetable';
+import { useTaskAction } from './use-task-action';
 
 const icons: Record<TaskStatusActionKey, ReactNode> = {
   start: <PlayCircleOutlined />,
@@ -65,40 +63,21 @@ interface Values {
 
 /** Asks for the reason and confirms: nothing changes until the office confirms here. */
 function TaskStatusModal({ task, action, onClose }: { task: TTaskDetail; action: TaskStatusAction; onClose: () => void }) {
-  const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const change = useChangeTaskStatus(task.id);
-  const reload = useReloadOnConflict(task.id);
   const [error, setError] = useState<string | null>(null);
+  const submitAction = useTaskAction(task.id, { form, fields: ['reason'], setError, onDone: onClose });
   const required = statusReasonRequired[action.to] !== undefined;
   const undone = task.milestones.filter((m) => m.doneDate === null).length;
   const key = keyOf(action);
 
-  const submit = async (values: Values) => {
-    setError(null);
-    const body = { status: action.to, reason: values.reason ?? '', version: task.version };
-    const parsed = ZTaskStatusBody.safeParse(body);
-    if (!parsed.success) {
-      showFieldErrors(form, zodIssuesToFields(parsed.error));
-      return;
-    }
-    try {
-      await change.mutateAsync(body);
-      message.success(`已${action.label}`);
-      onClose();
-    } catch (caught) {
-      if (isApiError(caught, 409)) {
-        reload(caught);
-        message.warning('任务已被他人修改，已载入最新版本，请核对后重新操作');
-        onClose();
-      } else if (isApiError(caught, 400) && caught.body.fields?.length) {
-        const reason = caught.body.fields.filter((f) => f.path === 'reason');
-        showFieldErrors(form, reason.map((f) => ({ name: pathToName(f.path), message: f.message })));
-        const others = caught.body.fields.filter((f) => f.path !== 'reason').map((f) => f.message);
-        if (others.length > 0) setError(others.join('；'));
-      } else setError(caught instanceof Error ? caught.message : '操作失败，请重试');
-    }
-  };
+  const submit = (values: Values) =>
+    submitAction(
+      ZTaskStatusBody,
+      { status: action.to, reason: values.reason ?? '', version: task.version },
+      (body) => change.mutateAsync(body),
+      `已${action.label}`,
+    );
 
   return (
     <Modal
@@ -128,7 +107,7 @@ function TaskStatusModal({ task, action, onClose }: { task: TTaskDetail; action:
           name="reason"
           label={action.reasonLabel}
           required={required}
-          extra={required ? `必填，至少 ${STATUS_REASON_MIN} 个字；记入变更历史` : '选填；记入变更历史'}
+          extra={required ? `必填，至少 ${REASON_MIN} 个字；记入变更历史` : '选填；记入变更历史'}
         >
           <Input.TextArea aria-label={action.reasonLabel} autoSize={{ minRows: 3, maxRows: 8 }} maxLength={2000} showCount />
         </Form.Item>

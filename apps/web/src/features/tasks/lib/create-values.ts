@@ -1,6 +1,7 @@
 import type { OutcomeKind, TaskLevel, TaskList, TaskPriority, TTaskCreateInput } from '@reform/contracts';
 import dayjs, { type Dayjs } from 'dayjs';
 import { todayInShanghai } from '@/lib/dates';
+import { defaultTermEnd, pilotFromForm, type PilotFormValues } from './pilot-values';
 
 const DATE = 'YYYY-MM-DD';
 
@@ -23,14 +24,7 @@ export interface CreateFormValues {
   tags: string[];
   issuingLevel: TaskLevel | null;
   originatingUnitId: number | null;
-  pilot: {
-    batch: string;
-    approvingLevel: TaskLevel;
-    applyingCountyId: number | null;
-    guidingUnit: string;
-    termStart: Dayjs | null;
-    termEnd: Dayjs | null;
-  };
+  pilot: PilotFormValues;
   objective: string;
   measures: string[];
   outcomes: { kind: OutcomeKind; description: string; targetCount: number | null }[];
@@ -47,9 +41,6 @@ export interface CreateFormValues {
   templateKey: string | undefined;
   milestones: MilestoneRow[];
 }
-
-/** A pilot's term: two years from the start, as the pilot work plan sets it. */
-export const defaultTermEnd = (start: Dayjs) => start.add(2, 'year');
 
 export function initialCreateValues(list: TaskList = 'mandate', today = todayInShanghai()): CreateFormValues {
   const start = dayjs(today, DATE);
@@ -97,7 +88,6 @@ const str = (value: string | null | undefined) => value ?? '';
 /** The form's values as the body ZTaskCreateBody parses; fields of the other lists are left out. */
 export function toCreateInput(values: Partial<CreateFormValues>): TTaskCreateInput {
   const list = values.list ?? 'mandate';
-  const pilot = values.pilot;
   return {
     list,
     title: str(values.title),
@@ -110,17 +100,7 @@ export function toCreateInput(values: Partial<CreateFormValues>): TTaskCreateInp
     tags: values.tags ?? [],
     issuingLevel: list === 'mandate' ? (values.issuingLevel ?? null) : null,
     originatingUnitId: list === 'innovation' ? (values.originatingUnitId ?? null) : null,
-    pilot:
-      list === 'pilot' && pilot
-        ? {
-            batch: str(pilot.batch),
-            approvingLevel: pilot.approvingLevel,
-            applyingCountyId: pilot.applyingCountyId ?? null,
-            guidingUnit: str(pilot.guidingUnit),
-            termStart: day(pilot.termStart) as string,
-            termEnd: day(pilot.termEnd) as string,
-          }
-        : null,
+    pilot: list === 'pilot' && values.pilot ? pilotFromForm(values.pilot) : null,
     objective: str(values.objective),
     // Blank lines of the measures list are left out rather than refused.
     measures: (values.measures ?? []).map(str).filter((measure) => measure.trim() !== ''),

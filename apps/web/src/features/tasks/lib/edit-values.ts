@@ -1,6 +1,9 @@
 import {
   TaskLevelEnum,
+  ZPilotFields,
   documentDetails,
+  fieldAppliesTo,
+  pilotFieldLabels,
   documentTitle,
   outcomeName,
   outcomeTally,
@@ -13,12 +16,21 @@ import {
   type TTaskEditableFields,
   type OutcomeKind,
   type TaskLevel,
+  type TaskList,
   type TaskPriority,
+  type TPilotEdit,
+  type TPilotField,
 } from '@reform/contracts';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { z } from 'zod';
+import { pilotFromForm, pilotToForm, type PilotFormValues } from './pilot-values';
 
 export const editableFieldNames = Object.keys(ZTaskEditableFields.shape) as TTaskEditableField[];
+
+/** The fields a task of this list has: every list's, and its own list's (下达层级, 首创单位, 试点信息). */
+export const listFieldNames = (list: TaskList) => editableFieldNames.filter((name) => fieldAppliesTo(name, list));
+
+export const pilotFieldNames = Object.keys(pilotFieldLabels) as TPilotField[];
 
 export const fieldLabels = taskEditableFieldLabels;
 
@@ -61,6 +73,9 @@ export interface EditFormValues {
   measures: string[];
   outcomes: OutcomeRow[];
   sourceDocuments: SourceDocumentRow[];
+  issuingLevel: TaskLevel | null;
+  originatingUnitId: number | null;
+  pilot: PilotFormValues;
 }
 
 export function editableOf(task: TTaskDetail): TTaskEditableFields {
@@ -91,6 +106,19 @@ export function editableOf(task: TTaskDetail): TTaskEditableFields {
       deliveredCount,
     })),
     sourceDocuments: task.sourceDocuments.map(({ id, title, docNumber, issuer, issuedOn }) => ({ id, title, docNumber, issuer, issuedOn })),
+    issuingLevel: task.issuingLevel,
+    originatingUnitId: task.originatingUnit?.id ?? null,
+    // A task of another list has no pilot fields: the form neither shows nor sends them.
+    pilot: task.pilot
+      ? {
+          batch: task.pilot.batch,
+          approvingLevel: task.pilot.approvingLevel,
+          applyingCountyId: task.pilot.applyingCounty?.id ?? null,
+          guidingUnit: task.pilot.guidingUnit,
+          termStart: task.pilot.termStart,
+          termEnd: task.pilot.termEnd,
+        }
+      : {},
   };
 }
 
@@ -103,6 +131,7 @@ export function toFormValues(fields: TTaskEditableFields): EditFormValues {
     startDate: dayjs(fields.startDate, DATE),
     deadline: dayjs(fields.deadline, DATE),
     sourceDocuments: fields.sourceDocuments.map((doc) => ({ ...doc, issuedOn: doc.issuedOn ? dayjs(doc.issuedOn, DATE) : null })),
+    pilot: pilotToForm(fields.pilot),
   };
 }
 
@@ -142,6 +171,9 @@ export function fromFormValues(values: Partial<EditFormValues>): Record<TTaskEdi
       issuer: d?.issuer ?? '',
       issuedOn: d?.issuedOn ? d.issuedOn.format(DATE) : null,
     })),
+    issuingLevel: values.issuingLevel ?? null,
+    originatingUnitId: values.originatingUnitId ?? null,
+    pilot: pilotFromForm(values.pilot),
   };
 }
 
@@ -161,7 +193,11 @@ export function buildEditSchema(
   fixed: Pick<TTaskEditableFields, 'startDate' | 'deadline'>,
 ): z.ZodType<Partial<TTaskEditableFields>> {
   const mask = Object.fromEntries(editable.map((name) => [name, true as const])) as { [K in TTaskEditableField]?: true };
-  return ZTaskEditableFields.pick(mask).refine(
+  // The form holds the whole pilot section: a date cleared there is an error, not a field left out.
+  const picked: z.ZodType<Partial<TTaskEditableFields>> = mask.pilot
+    ? ZTaskEditableFields.pick(mask).extend({ pilot: ZPilotFields })
+    : ZTaskEditableFields.pick(mask);
+  return picked.refine(
     (value: Partial<TTaskEditableFields>) => (value.deadline ?? fixed.deadline) >= (value.startDate ?? fixed.startDate),
     { error: messages.deadlineBeforeStart.zh, path: [editable.includes('deadline') ? 'deadline' : 'startDate'] },
   );
@@ -177,6 +213,15 @@ export function sameValue(name: TTaskEditableField, a: unknown, b: unknown): boo
   return comparable(name, a) === comparable(name, b);
 }
 
+/** The pilot fields of `next` that differ from `base`: a pilot edit sends only those. */
+export function changedPilotFields(base: TPilotEdit | undefined, next: TPilotEdit | undefined): TPilotEdit {
+  const changes: Record<string, unknown> = {};
+  for (const name of pilotFieldNames) {
+    if (next && name in next && (base?.[name] ?? null) !== (next[name] ?? null)) changes[name] = next[name];
+  }
+  return changes as TPilotEdit;
+}
+
 /** The fields of `next` that differ from `base`. */
 export function changedFields(
   base: Partial<Record<TTaskEditableField, unknown>>,
@@ -184,7 +229,11 @@ export function changedFields(
 ): Partial<TTaskEditableFields> {
   const changes: Record<string, unknown> = {};
   for (const name of editableFieldNames) {
-    if (name in next && !sameValue(name, base[name], next[name])) changes[name] = next[name];
+    if (!(name in next)) continue;
+    if (name === 'pilot') {
+      const pilot = changedPilotFields(base.pilot as TPilotEdit, next.pilot as TPilotEdit);
+      if (Object.keys(pilot).length > 0) changes.pilot = pilot;
+    } else if (!sameValue(name, base[name], next[name])) changes[name] = next[name];
   }
   return changes as Partial<TTaskEditableFields>;
 }
@@ -194,11 +243,13 @@ export function describeValue(name: TTaskEditableField, value: unknown, unitName
   if (value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) return '（空）';
   switch (name) {
     case 'level':
+    case 'issuingLevel':
       return TaskLevelEnum.labels[value as TaskLevel] ?? String(value);
     case 'priority':
       return TaskPriorityEnum.labels[value as TaskPriority] ?? String(value);
     case 'leadUnitId':
     case 'specialGroupId':
+    case 'originatingUnitId':
       return unitName(value as number);
     case 'cooperatingUnitIds':
       return (value as number[]).map(unitName).join('、');
@@ -219,6 +270,14 @@ export function describeValue(name: TTaskEditableField, value: unknown, unitName
   }
 }
 
+/** A pilot field's value as a person reads it. */
+export function describePilotValue(name: TPilotField, value: unknown, unitName: (id: number) => string): string {
+  if (value === null || value === undefined || value === '') return '（空）';
+  if (name === 'approvingLevel') return TaskLevelEnum.labels[value as TaskLevel] ?? String(value);
+  if (name === 'applyingCountyId') return unitName(value as number);
+  return String(value);
+}
+
 /**
  * My changes on top of the version someone else saved: a row of theirs I edited but they removed
  * meanwhile comes back as a new row rather than naming a row that no longer exists.
@@ -230,6 +289,8 @@ export function reapplyChanges(current: TTaskDetail, mine: Partial<TTaskEditable
   const merged = { ...theirs, ...mine };
   return {
     ...merged,
+    // Only the pilot fields I changed: theirs stay where I left them alone.
+    pilot: { ...theirs.pilot, ...mine.pilot },
     outcomes: stillThere(mine.outcomes, theirs.outcomes) ?? theirs.outcomes,
     sourceDocuments: stillThere(mine.sourceDocuments, theirs.sourceDocuments) ?? theirs.sourceDocuments,
   };

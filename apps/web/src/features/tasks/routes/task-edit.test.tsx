@@ -1,7 +1,9 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { readOnly, taskDetail, units } from '@/testing/fixtures';
+import type { TTaskDetail } from '@reform/contracts';
+import { pilotDetail, readOnly, taskDetail, units } from '@/testing/fixtures';
+import { typeDate } from '@/testing/inputs';
 import { fieldErrors, mockApi, renderRoutes } from '@/testing/render';
 import { TaskEditRoute } from './task-edit';
 
@@ -297,5 +299,115 @@ describe('task book: expected outcomes and source documents', () => {
       outcomes: [{ id: 1, kind: 'institutional_document', description: '科技金融实施办法', targetCount: 2, deliveredCount: 2 }],
       version: 4,
     });
+  });
+});
+
+describe('the fields of the task’s list', () => {
+  const pilotSection = () => screen.getByTestId('pilot-fields');
+  const conflictWith = (theirs: TTaskDetail) => ({
+    status: 409,
+    body: { statusCode: 409, code: 'CONFLICT', message: '该任务已被他人修改', requestId: 'r', current: theirs },
+  });
+
+  it('shows a pilot’s 试点信息 and sends only the pilot fields changed', async () => {
+    const user = userEvent.setup();
+    const task = pilotDetail();
+    const { patches } = setup(task, (body) => ({ body: { ...task, version: 4, ...body } }));
+    const batch = await screen.findByRole('textbox', { name: '试点批次' });
+    expect(batch).toHaveValue('第二批');
+    expect(within(pilotSection()).getByRole('textbox', { name: '指导单位' })).toHaveValue('市科技局');
+    expect(within(pilotSection()).getByRole('textbox', { name: '试点期限至' })).toHaveValue('2027-12-31');
+    expect(within(pilotSection()).getByText('嘉善县')).toBeInTheDocument();
+    expect(screen.queryByText('下达层级')).not.toBeInTheDocument();
+    // A two-year term: nothing to point out.
+    expect(screen.queryByText('试点期限一般为两年')).not.toBeInTheDocument();
+
+    await user.clear(batch);
+    await user.type(batch, '第三批');
+    await user.click(screen.getByTestId('save-task'));
+    expect(await screen.findByText('任务详情页')).toBeInTheDocument();
+    expect(patches()).toEqual([{ pilot: { batch: '第三批' }, version: 3 }]);
+  });
+
+  it('checks the term with the shared rule and hints at the usual two years', async () => {
+    const user = userEvent.setup();
+    const { patches } = setup(pilotDetail());
+    await screen.findByTestId('pilot-fields');
+    await typeDate('试点期限至', '2028-06-30', within(pilotSection()));
+    expect(await screen.findByText('试点期限一般为两年')).toBeInTheDocument();
+    await typeDate('试点期限至', '2025-12-31', within(pilotSection()));
+    expect(await screen.findByText('试点期限的结束日期不能早于开始日期')).toBeInTheDocument();
+    await user.click(screen.getByTestId('save-task'));
+    expect(patches()).toEqual([]);
+  });
+
+  it('shows the server’s refusal at the pilot field it names', async () => {
+    const user = userEvent.setup();
+    setup(pilotDetail(), () => fieldErrors([{ path: 'pilot.applyingCountyId', message: '申报县(市、区)须在本辖区范围内' }]));
+    const batch = await screen.findByRole('textbox', { name: '试点批次' });
+    await user.type(batch, '（调整）');
+    await user.click(screen.getByTestId('save-task'));
+    expect(await screen.findByText('申报县(市、区)须在本辖区范围内')).toBeInTheDocument();
+  });
+
+  it('shows the pilot fields to the lead unit’s staff, greyed out', async () => {
+    const staff = ['objective', 'acceptanceCriteria', 'measures', 'outcomes', 'contactName', 'contactPhone'];
+    setup(pilotDetail({ permissions: { ...readOnly, canEdit: true, editableFields: staff } }));
+    expect(await screen.findByRole('textbox', { name: '试点批次' })).toBeDisabled();
+    expect(within(pilotSection()).getByRole('textbox', { name: '试点期限自' })).toBeDisabled();
+    expect(within(pilotSection()).getByRole('combobox', { name: '申报县(市、区)' })).toBeDisabled();
+  });
+
+  it('shows a mandate’s 下达层级 and an innovation’s 首创单位, each only on its own list', async () => {
+    const { unmount } = setup(taskDetail());
+    expect(await screen.findByRole('combobox', { name: '下达层级' })).toBeEnabled();
+    expect(screen.getByTestId('list-fields')).toHaveTextContent('省级');
+    expect(screen.queryByTestId('pilot-fields')).not.toBeInTheDocument();
+    unmount();
+    const innovation = taskDetail({
+      list: 'innovation',
+      issuingLevel: null,
+      originatingUnit: { id: 20, name: '市科技局' },
+      permissions: { ...taskDetail().permissions, editableFields: [...taskDetail().permissions.editableFields.filter((f) => f !== 'issuingLevel'), 'originatingUnitId'] },
+    });
+    setup(innovation);
+    expect(await screen.findByRole('combobox', { name: '首创单位' })).toBeEnabled();
+    expect(screen.getByTestId('list-fields')).toHaveTextContent('市科技局');
+    expect(screen.queryByRole('combobox', { name: '下达层级' })).not.toBeInTheDocument();
+  });
+
+  it('compares the pilot fields one by one on a conflict, and re-applies only mine onto theirs', async () => {
+    const user = userEvent.setup();
+    const theirs = pilotDetail({
+      version: 4,
+      pilot: { ...pilotDetail().pilot!, guidingUnit: '省科技厅', applyingCounty: { id: 31, name: '平湖市' } },
+    });
+    let attempt = 0;
+    const { patches } = setup(pilotDetail(), (body) => {
+      attempt += 1;
+      return attempt === 1 ? conflictWith(theirs) : { body: { ...theirs, version: 5, ...body } };
+    });
+    const batch = await screen.findByRole('textbox', { name: '试点批次' });
+    await user.clear(batch);
+    await user.type(batch, '第三批');
+    await user.click(screen.getByTestId('save-task'));
+
+    const table = within(await screen.findByRole('dialog', { name: '该任务已被他人修改' })).getByTestId('conflict-table');
+    const batchRow = within(table).getByText('试点批次').closest('tr')!;
+    expect(batchRow).toHaveTextContent('第三批');
+    expect(batchRow).toHaveTextContent('第二批');
+    expect(batchRow).toHaveTextContent('我改过');
+    const countyRow = within(table).getByText('申报县(市、区)').closest('tr')!;
+    expect(countyRow).toHaveTextContent('嘉善县');
+    expect(countyRow).toHaveTextContent('平湖市');
+    expect(countyRow).not.toHaveTextContent('我改过');
+    expect(within(table).getByText('指导单位').closest('tr')).toHaveTextContent('省科技厅');
+
+    await user.click(screen.getByTestId('conflict-reapply'));
+    expect(screen.getByRole('textbox', { name: '试点批次' })).toHaveValue('第三批');
+    expect(within(pilotSection()).getByRole('textbox', { name: '指导单位' })).toHaveValue('省科技厅');
+    await user.click(screen.getByTestId('save-task'));
+    expect(await screen.findByText('任务详情页')).toBeInTheDocument();
+    expect(patches().at(-1)).toEqual({ pilot: { batch: '第三批' }, version: 4 });
   });
 });

@@ -2,6 +2,7 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { adminUser, units } from '@/testing/fixtures';
+import { typeDate } from '@/testing/inputs';
 import { fieldErrors, mockApi, renderRoutes } from '@/testing/render';
 import { TaskNewRoute } from './task-new';
 
@@ -35,27 +36,20 @@ function setup(onPreview: (body: unknown) => Answer = () => undefined) {
   return { ...view, fetch };
 }
 
-async function typeDate(label: string, value: string) {
-  const user = userEvent.setup();
-  const input = screen.getByRole('textbox', { name: label });
-  await user.click(input);
-  await user.clear(input);
-  await user.type(input, `${value}{Enter}`);
-}
 
 describe('new task form', () => {
   it('shows the fields of the chosen list only', async () => {
     const user = userEvent.setup();
     setup();
     expect(await screen.findByTestId('task-create-form')).toBeInTheDocument();
-    expect(screen.getByText('发文层级')).toBeInTheDocument();
+    expect(screen.getByText('下达层级')).toBeInTheDocument();
     expect(screen.queryByText('试点批次')).not.toBeInTheDocument();
     expect(screen.queryByText('首创单位')).not.toBeInTheDocument();
 
     await user.click(screen.getByText('改革试点'));
     expect(await screen.findByText('试点批次')).toBeInTheDocument();
-    expect(screen.getByText('申报县（市、区）')).toBeInTheDocument();
-    expect(screen.queryByText('发文层级')).not.toBeInTheDocument();
+    expect(screen.getByText('申报县(市、区)')).toBeInTheDocument();
+    expect(screen.queryByText('下达层级')).not.toBeInTheDocument();
     // The term defaults to two years from the start.
     const start = (screen.getByRole('textbox', { name: '开始日期' }) as HTMLInputElement).value;
     expect(screen.getByRole('textbox', { name: '试点期限自' })).toHaveValue(start);

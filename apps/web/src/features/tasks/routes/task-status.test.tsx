@@ -2,31 +2,10 @@ import type { TTaskDetail } from '@reform/contracts';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { adminUser, readOnly, taskDetail, units } from '@/testing/fixtures';
-import { mockApi, renderRoutes } from '@/testing/render';
-import { TaskRoute } from './task';
+import { readOnly, taskDetail } from '@/testing/fixtures';
+import { renderTaskWithAction, type ActionAnswer } from './task-route-mock';
 
-function setup(task: TTaskDetail, onChange: (body: Record<string, unknown>) => { status?: number; body?: unknown } = () => ({})) {
-  let current = task;
-  const fetch = mockApi(({ url, method, body }) => {
-    if (url.pathname === '/api/auth/me') return { body: adminUser };
-    if (url.pathname === '/api/units') return { body: units };
-    if (url.pathname === `/api/tasks/${task.id}` && method === 'GET') return { body: current };
-    if (url.pathname === `/api/tasks/${task.id}/status` && method === 'POST') {
-      const answer = onChange(body as Record<string, unknown>);
-      if (!answer.status) current = answer.body as TTaskDetail;
-      return answer;
-    }
-    if (url.pathname.startsWith(`/api/tasks/${task.id}/`)) return { body: [] };
-    return undefined;
-  });
-  renderRoutes([{ path: '/tasks/:id', element: <TaskRoute /> }], `/tasks/${task.id}`);
-  const posts = () =>
-    fetch.mock.calls
-      .filter(([input, init]) => init?.method === 'POST' && String(input).endsWith('/status'))
-      .map(([, init]) => JSON.parse(String(init?.body)));
-  return { posts };
-}
+const setup = (task: TTaskDetail, onChange?: ActionAnswer) => renderTaskWithAction(task, 'status', onChange);
 
 describe('task status actions', () => {
   it('suspends only with a reason, after confirming, then offers resuming', async () => {

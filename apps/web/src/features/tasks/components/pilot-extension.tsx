@@ -1,0 +1,124 @@
+import { FieldTimeOutlined } from '@ant-design/icons';
+import { REASON_MIN, currentTermEnd, pilotExtensionSchema, taskFieldLabels, type TTaskDetail } from '@reform/contracts';
+import { Alert, Button, DatePicker, Descriptions, Form, Input, Modal, Typography } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useMemo, useState } from 'react';
+import { createZodValidator, keepEnterFromSubmitting } from '@/lib/zod-form';
+import { useExtendPilot } from '../api/extend-pilot';
+import { DeadlineWithBaseline } from './deadline-with-baseline';
+import { useTaskAction } from './use-task-action';
+
+const DATE = 'YYYY-MM-DD';
+type Pilot = NonNullable<TTaskDetail['pilot']>;
+
+/** 延期: records the committee's approval of a longer term, for the offices that own the pilot. */
+export function PilotExtension({ task }: { task: TTaskDetail }) {
+  const [open, setOpen] = useState(false);
+  if (!task.permissions.canExtendPilot || !task.pilot) return null;
+  return (
+    <>
+      <Button icon={<FieldTimeOutlined />} onClick={() => setOpen(true)} data-testid="extend-pilot">
+        {task.pilot.extendedTo ? '再次延期' : '申请延期'}
+      </Button>
+      {open && <PilotExtensionModal task={task} pilot={task.pilot} onClose={() => setOpen(false)} />}
+    </>
+  );
+}
+
+interface Values {
+  extendedTo: Dayjs | null;
+  reason: string;
+}
+
+/** Asks for the new end and the reason; nothing changes until the office confirms. */
+function PilotExtensionModal({ task, pilot, onClose }: { task: TTaskDetail; pilot: Pilot; onClose: () => void }) {
+  const [form] = Form.useForm<Values>();
+  const extend = useExtendPilot(task.id);
+  const [error, setError] = useState<string | null>(null);
+  const submitAction = useTaskAction(task.id, { form, fields: ['extendedTo', 'reason'], setError, onDone: onClose });
+  const termEnd = currentTermEnd(pilot);
+  const chosen = Form.useWatch('extendedTo', form)?.format(DATE);
+
+  const schema = useMemo(() => pilotExtensionSchema(pilot), [pilot]);
+  const bodyOf = (values: Values) => ({
+    extendedTo: values.extendedTo?.format(DATE) ?? '',
+    reason: values.reason ?? '',
+    version: task.version,
+  });
+  // The contract's rules on each field as it is edited, so a message goes once the field is right.
+  const validator = createZodValidator(schema, bodyOf);
+  const submit = (values: Values) => {
+    const body = bodyOf(values);
+    return submitAction(schema, body, (sent) => extend.mutateAsync(sent), `试点已延期至 ${body.extendedTo}`);
+  };
+
+  return (
+    <Modal
+      open
+      title="试点延期"
+      okText="确认延期"
+      okButtonProps={{ 'data-testid': 'confirm-extension' }}
+      cancelText="取消"
+      onOk={() => form.submit()}
+      confirmLoading={extend.isPending}
+      onCancel={onClose}
+      destroyOnHidden
+    >
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        preserve={false}
+        onFinish={submit}
+        onKeyDown={keepEnterFromSubmitting}
+        initialValues={{ extendedTo: null, reason: '' }}
+        data-testid="extension-form"
+      >
+        {error && <Alert type="error" showIcon title={error} role="alert" style={{ marginBottom: 12 }} />}
+        <Typography.Paragraph>
+          <Typography.Text type="secondary">{task.code}</Typography.Text> {task.title}
+        </Typography.Paragraph>
+        <Descriptions
+          size="small"
+          column={1}
+          style={{ marginBottom: 12 }}
+          items={[
+            { key: 'term', label: '试点期限', children: `${pilot.termStart} 至 ${pilot.termEnd}` },
+            ...(pilot.extendedTo ? [{ key: 'extended', label: '已延期至', children: pilot.extendedTo }] : []),
+            { key: 'deadline', label: '完成时限', children: <DeadlineWithBaseline task={task} testId="extension-deadline" /> },
+          ]}
+        />
+        <Alert
+          type="info"
+          showIcon
+          role="note"
+          style={{ marginBottom: 12 }}
+          title="试点期限原则上为两年；经市委改革委同意后可适当延期。延期后完成时限随之顺延，原基线保留。"
+          description={chosen && chosen > task.deadline ? `完成时限将由 ${task.deadline} 顺延至 ${chosen}。` : undefined}
+        />
+        <Form.Item
+          name="extendedTo"
+          label={taskFieldLabels['pilot.extendedTo']}
+          required
+          rules={[validator.rule(form, ['extendedTo'])]}
+          extra={`须晚于 ${termEnd}`}
+        >
+          <DatePicker
+            aria-label={taskFieldLabels['pilot.extendedTo']}
+            format={DATE}
+            style={{ width: '100%' }}
+            disabledDate={(day) => day.format(DATE) <= termEnd}
+          />
+        </Form.Item>
+        <Form.Item
+          name="reason"
+          label={taskFieldLabels['pilot.extensionReason']}
+          required
+          rules={[validator.rule(form, ['reason'])]}
+          extra={`必填，至少 ${REASON_MIN} 个字；记入变更历史`}
+        >
+          <Input.TextArea aria-label={taskFieldLabels['pilot.extensionReason']} autoSize={{ minRows: 3, maxRows: 8 }} maxLength={2000} showCount />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
