@@ -157,6 +157,11 @@ describe('PATCH /api/tasks/:id: the fields of the task’s list', () => {
       payload: { version: mandate.version, pilot: { batch: '第三批' } },
     });
     expect(english.json().fields).toEqual([{ path: 'pilot', message: 'This field applies to pilot tasks only' }]);
+
+    const empty = await patch('admin', pilot.id, { version: pilot.version, pilot: {} });
+    expect(empty.status).toBe(400);
+    expect(empty.body.fields).toEqual([{ path: 'pilot', message: '没有要保存的修改' }]);
+    expect((await t.db.prisma.task.findUniqueOrThrow({ where: { id: pilot.id } })).version).toBe(pilot.version);
   });
 
   it('checks the term, the applying county and the originating unit, saving nothing of a refused edit', async () => {

@@ -28,7 +28,11 @@ export const ZPilotInput = z
 export const ZPilotFields = z.strictObject(pilotShape).refine(termInOrder, termRule);
 
 /** A pilot's own fields in an edit: any of them. Its stage and extension change only by their own action. */
-export const ZPilotEdit = z.strictObject(pilotShape).partial().refine(termInOrder, termRule);
+export const ZPilotEdit = z
+  .strictObject(pilotShape)
+  .partial()
+  .refine((pilot) => Object.keys(pilot).length > 0, { error: messages.noChanges.zh })
+  .refine(termInOrder, termRule);
 export type TPilotEdit = z.infer<typeof ZPilotEdit>;
 export type TPilotField = keyof TPilotEdit;
 
