@@ -1,17 +1,9 @@
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
-import dayjs from 'dayjs';
-import 'dayjs/locale/zh-cn';
 import { useState, type ReactNode } from 'react';
-import { z } from 'zod';
-import zodZhCN from 'zod/v4/locales/zh-CN.js';
 import { createQueryClient } from '@/lib/query-client';
 import './global.css';
-
-dayjs.locale('zh-cn');
-// zod's own messages (wrong type, too long…) in Chinese, like the contracts' custom ones.
-z.config(zodZhCN());
 
 export const theme = {
   token: {

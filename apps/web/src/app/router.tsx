@@ -1,8 +1,9 @@
 import { lazy } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router';
-import { AppLayout } from './layout/app-layout';
 import { navAreas } from './nav';
 
+// The layout and everything behind sign-in load only after signing in, keeping the first page light.
+const AppLayout = lazy(() => import('./layout/app-layout').then((m) => ({ default: m.AppLayout })));
 const LoginRoute = lazy(() => import('@/features/auth/routes/login').then((m) => ({ default: m.LoginRoute })));
 const TasksRoute = lazy(() => import('@/features/tasks/routes/tasks').then((m) => ({ default: m.TasksRoute })));
 const TaskRoute = lazy(() => import('@/features/tasks/routes/task').then((m) => ({ default: m.TaskRoute })));

@@ -1,4 +1,4 @@
-import { ZErrorBody, type TErrorBody } from '@reform/contracts';
+import type { TErrorBody } from '@reform/contracts';
 
 /** An error answered by the API, carrying its error body (field errors, the current record on 409). */
 export class ApiError extends Error {
@@ -54,11 +54,36 @@ async function readError(response: Response): Promise<TErrorBody> {
     requestId: response.headers.get('x-request-id') ?? '',
   };
   try {
-    const parsed = ZErrorBody.safeParse(await response.json());
-    return parsed.success ? parsed.data : fallback;
+    const body: unknown = await response.json();
+    return isErrorBody(body) ? body : fallback;
   } catch {
     return fallback;
   }
+}
+
+/**
+ * Whether an answer has the API's error shape. Checked by hand rather than with the contract's
+ * zod schema: every page loads this client, and zod with the contracts would more than double
+ * what the sign-in page downloads.
+ */
+export function isErrorBody(value: unknown): value is TErrorBody {
+  if (typeof value !== 'object' || value === null) return false;
+  const body = value as Record<string, unknown>;
+  return (
+    typeof body.statusCode === 'number' &&
+    typeof body.code === 'string' &&
+    typeof body.message === 'string' &&
+    typeof body.requestId === 'string' &&
+    (body.fields === undefined ||
+      (Array.isArray(body.fields) &&
+        body.fields.every(
+          (field: unknown) =>
+            typeof field === 'object' &&
+            field !== null &&
+            typeof (field as Record<string, unknown>).path === 'string' &&
+            typeof (field as Record<string, unknown>).message === 'string',
+        )))
+  );
 }
 
 export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {

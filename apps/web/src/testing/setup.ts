@@ -1,10 +1,8 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup, configure } from '@testing-library/react';
 import { afterEach, vi } from 'vitest';
-import { z } from 'zod';
-import zodZhCN from 'zod/v4/locales/zh-CN.js';
+import '@/app/locales';
 
-z.config(zodZhCN());
 // antd renders slowly in jsdom, more so with test files running in parallel.
 configure({ asyncUtilTimeout: 5000 });
 

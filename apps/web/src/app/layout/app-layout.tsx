@@ -3,6 +3,7 @@ import { RoleEnum, type TCurrentUser } from '@reform/contracts';
 import { Badge, Button, Drawer, Dropdown, Grid, Layout, Menu, Space, Spin, Tag, Typography } from 'antd';
 import { Suspense, useState } from 'react';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
+import '../locales';
 import { navAreas } from '../nav';
 import { ErrorState } from '@/components/error-state';
 import { useTodos } from '@/features/todos/api/get-todos';

@@ -1,4 +1,4 @@
-import { Card, Spin, Typography } from 'antd';
+import { Spin, Typography } from 'antd';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { useUser } from '@/lib/auth';
 import { usePageTitle } from '@/lib/use-page-title';
@@ -61,9 +61,10 @@ export function LoginRoute() {
             三张清单 · 挂图作战 · 晾晒比拼
           </Typography.Paragraph>
         </header>
-        <Card style={{ boxShadow: '0 8px 24px rgba(0,0,0,0.12)' }}>
+        {/* A plain panel rather than antd's Card, which brings its tabs along to the first page. */}
+        <div style={{ background: '#fff', borderRadius: 8, padding: 24, boxShadow: '0 8px 24px rgba(0,0,0,0.12)' }}>
           <LoginForm onSuccess={() => navigate(redirectTo, { replace: true })} />
-        </Card>
+        </div>
       </div>
     </main>
   );
