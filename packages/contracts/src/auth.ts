@@ -8,11 +8,38 @@ export const ZLoginBody = z.strictObject({
 });
 export type TLoginBody = z.infer<typeof ZLoginBody>;
 
+/**
+ * What a signed-in user may be allowed to do. The API's policy table (access/policy.ts) says which
+ * roles hold each one; `/api/auth/me` sends the user's, so the web app never re-derives role rules.
+ */
+export const permissionNames = [
+  'auth:me',
+  'units:read',
+  'tasks:read',
+  'tasks:update',
+  'tasks:create',
+  'tasks:status',
+  'tasks:extend-pilot',
+  'timetable:plan',
+  'timetable:report',
+  'ledger:import',
+  'ledger:export',
+  'comments:write',
+  'evidence:upload',
+  'settings:manage',
+  'todos:read',
+  'todos:complete',
+] as const;
+export type TPermission = (typeof permissionNames)[number];
+
 export const ZCurrentUser = z.object({
   id: z.number().int(),
   username: z.string(),
   displayName: z.string(),
   role: RoleEnum.schema,
   unit: z.object({ id: z.number().int(), name: z.string(), kind: UnitKindEnum.schema }),
+  permissions: z.array(z.enum(permissionNames)),
+  /** Units the user may name as a task's lead unit, originating unit or applying county; null = any. */
+  assignableUnitIds: z.array(z.number().int()).nullable(),
 });
 export type TCurrentUser = z.infer<typeof ZCurrentUser>;

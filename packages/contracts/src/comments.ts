@@ -1,9 +1,12 @@
 import { z } from 'zod';
 import { messages } from './messages.ts';
 
+/** Each unit mentioned gets a to-do and may read the task, so a comment asks a few units, chosen. */
+export const MAX_MENTIONS_PER_COMMENT = 5;
+
 export const ZCommentCreateBody = z.strictObject({
   body: z.string().trim().min(1, { error: messages.required.zh }).max(2000),
-  mentionUnitIds: z.array(z.number().int().positive()).max(20).default([]),
+  mentionUnitIds: z.array(z.number().int().positive()).max(MAX_MENTIONS_PER_COMMENT, { error: messages.mentionLimit.zh }).default([]),
 });
 export type TCommentCreateBody = z.input<typeof ZCommentCreateBody>;
 export type TCommentCreate = z.infer<typeof ZCommentCreateBody>;
@@ -18,12 +21,21 @@ export const ZComment = z.object({
 });
 export type TComment = z.infer<typeof ZComment>;
 
-/** A comment that mentions the user's unit and is not yet done: the unit's to-do list. */
-export const ZTodo = z.object({
-  commentId: z.number().int(),
+const todoFields = {
   task: z.object({ id: z.number().int(), code: z.string(), title: z.string() }),
   author: z.object({ displayName: z.string(), unitName: z.string() }),
+  /** The comment's text, or the adjustment's reason. */
   body: z.string(),
   createdAt: z.string(),
-});
+};
+
+/**
+ * The user's to-do list (待办), newest first: comments that mention the user's unit and are not
+ * yet marked done (`mention`), and, for the offices that decide them, timetable adjustment
+ * requests waiting for a decision (`adjustment`, gone once decided).
+ */
+export const ZTodo = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('mention'), commentId: z.number().int(), ...todoFields }),
+  z.object({ kind: z.literal('adjustment'), adjustmentId: z.number().int(), ...todoFields }),
+]);
 export type TTodo = z.infer<typeof ZTodo>;

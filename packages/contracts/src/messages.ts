@@ -13,6 +13,7 @@ export const messages = {
   year: { zh: '年度应在 2000 至 2100 之间', en: 'The year must be between 2000 and 2100' },
   username: { zh: '请输入用户名', en: 'Enter the username' },
   password: { zh: '请输入密码', en: 'Enter the password' },
+  mentionLimit: { zh: '一条评论最多提及 5 个单位', en: 'A comment may mention at most 5 units' },
   version: { zh: '缺少版本号，请刷新后重试', en: 'The version is missing; reload and try again' },
   noChanges: { zh: '没有要保存的修改', en: 'Nothing to save' },
   milestonesRequired: { zh: '至少需要一个时间节点', en: 'At least one milestone is required' },

@@ -1,4 +1,4 @@
-import { fieldAppliesTo, type Role, type TaskList, type TTaskEditableField } from '@reform/contracts';
+import { fieldAppliesTo, permissionNames, type Role, type TaskList, type TPermission, type TTaskEditableField } from '@reform/contracts';
 import type { Prisma } from '@reform/db';
 import type { SessionUser } from './session-user.ts';
 
@@ -24,22 +24,46 @@ export const permissionTable = {
   'ledger:export': ['admin', 'county_office', 'unit_staff', 'leader'],
   'timetable:report': ['admin', 'county_office', 'unit_staff'],
   'comments:write': ['admin', 'county_office', 'unit_staff'],
+  'todos:complete': ['admin', 'county_office', 'unit_staff'],
   'evidence:upload': ['admin', 'county_office', 'unit_staff'],
   'settings:manage': ['admin'],
   'todos:read': ['admin', 'county_office', 'unit_staff', 'leader'],
-} as const satisfies Record<string, 'public' | readonly Role[]>;
+} as const satisfies Record<TPermission | 'health:read' | 'auth:login' | 'auth:logout', 'public' | readonly Role[]>;
 
 export type Permission = keyof typeof permissionTable;
+
+/**
+ * Reading permissions end in `:read`; the access plugin refuses to start a route that changes
+ * something (any method but GET/HEAD) under one, so a write can never hide behind a read.
+ */
+export const isReadPermission = (permission: Permission): boolean => permission.endsWith(':read');
+
+/** The permissions a role holds, as `GET /api/auth/me` tells the web app (the public ones go without saying). */
+export function permissionsOf(role: Role): TPermission[] {
+  return permissionNames.filter((permission) => roleMay(role, permission));
+}
 
 export function roleMay(role: Role, permission: Permission): boolean {
   const rule = permissionTable[permission];
   return rule === 'public' || (rule as readonly Role[]).includes(role);
 }
 
+interface UnitPlace {
+  kind: string;
+  path: string;
+}
+
+/** The subtree a unit looks after: a county reform office (改革办 under a county or zone) sees its whole county. */
+export function scopePathOf(unit: UnitPlace, parent: UnitPlace | null): string {
+  if (unit.kind === 'reform_office' && parent && (parent.kind === 'county' || parent.kind === 'zone')) return parent.path;
+  return unit.path;
+}
+
 /**
  * Tasks a user may see, read from the task–unit membership table (kept equal to the facts by
  * database triggers): a county office sees the tasks its county's units lead, cooperate on or
- * applied for as pilots; a unit's staff also see tasks whose comments asked their unit.
+ * applied for as pilots; a unit's staff see tasks their unit leads or cooperates on. Whoever is
+ * mentioned in a comment may read that task too (see `mayMention`, which limits who may be asked).
  */
 export function taskScope(user: SessionUser): Prisma.TaskWhereInput {
   switch (user.role) {
@@ -48,11 +72,44 @@ export function taskScope(user: SessionUser): Prisma.TaskWhereInput {
       return {};
     case 'county_office':
       return {
-        units: { some: { role: { in: ['lead', 'cooperating', 'applicant'] }, unitId: { in: user.scopeUnitIds } } },
+        units: {
+          some: {
+            OR: [
+              { role: { in: ['lead', 'cooperating', 'applicant'] }, unitId: { in: user.scopeUnitIds } },
+              { role: 'mentioned', unitId: user.unit.id },
+            ],
+          },
+        },
       };
     case 'unit_staff':
       return { units: { some: { unitId: user.unit.id, role: { in: ['lead', 'cooperating', 'mentioned'] } } } };
   }
+}
+
+export interface MentionCandidate extends UnitPlace {
+  id: number;
+  parent: UnitPlace | null;
+}
+
+/**
+ * Whom a user may mention on a task, and so let read it. Anyone may ask the units the task
+ * belongs to (lead, cooperating, a pilot's applying county) and the reform offices whose scope
+ * holds the task; the city reform office may ask any unit, a county office any unit of its
+ * county. Unit staff therefore cannot open a task to an unrelated unit.
+ */
+export function mayMention(
+  user: SessionUser,
+  task: { units: readonly { id: number; path: string }[] },
+  unit: MentionCandidate,
+): boolean {
+  if (user.role === 'admin') return true;
+  if (user.role === 'leader') return false;
+  if (task.units.some((member) => member.id === unit.id)) return true;
+  if (user.role === 'county_office' && unit.path.startsWith(user.scopePath)) return true;
+  if (unit.kind !== 'reform_office') return false;
+  const officeScope = scopePathOf(unit, unit.parent);
+  // The city office's scope is the whole city; a county office's, its county.
+  return officeScope === unit.path || task.units.some((member) => member.path.startsWith(officeScope));
 }
 
 const allTaskFields: readonly TTaskEditableField[] = [
@@ -143,6 +200,12 @@ export function taskFieldAccess(
   return { editable: fields.filter((field) => !frozen.includes(field)), frozen };
 }
 
+/** The units `mayAssignUnit` allows, as ids for the forms: null = any unit. */
+export function assignableUnitIds(user: SessionUser): number[] | null {
+  if (user.role === 'admin') return null;
+  return user.role === 'county_office' ? user.scopeUnitIds : [];
+}
+
 /** Units a user may name on a task (lead unit, originating unit, applying county): a county office stays within its county. */
 export function mayAssignUnit(user: SessionUser, unitPath: string): boolean {
   return user.role === 'admin' || (user.role === 'county_office' && unitPath.startsWith(user.scopePath));
@@ -151,6 +214,27 @@ export function mayAssignUnit(user: SessionUser, unitPath: string): boolean {
 /** Editing the timetable before its baseline, approving it and deciding adjustments: the offices that own the task. */
 export function mayPlanTimetable(user: SessionUser, task: TaskOwnership): boolean {
   return (user.role === 'admin' || user.role === 'county_office') && editableTaskFields(user, task).length > 0;
+}
+
+/**
+ * The tasks whose timetable a user may plan and whose adjustment requests they decide, as a
+ * query (the to-do list's pending requests); the same owners as `mayPlanTimetable`.
+ */
+export function plannableTaskScope(user: SessionUser): Prisma.TaskWhereInput | null {
+  switch (user.role) {
+    case 'admin':
+      return {};
+    case 'county_office':
+      return {
+        OR: [
+          { leadUnit: { path: { startsWith: user.scopePath } } },
+          { pilot: { applyingCounty: { path: { startsWith: user.scopePath } } } },
+        ],
+      };
+    case 'unit_staff':
+    case 'leader':
+      return null;
+  }
 }
 
 /** Starting, suspending, resuming, completing and closing (销号) a task: the offices that own it, as for its timetable. */

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { permissionTable, roleMay, type Permission } from '../access/policy.ts';
+import { isReadPermission, permissionTable, roleMay, type Permission } from '../access/policy.ts';
 import { AppError, AppErrorCode, errorText } from '../errors.ts';
 
 declare module 'fastify' {
@@ -10,8 +10,9 @@ declare module 'fastify' {
 }
 
 /**
- * Enforces the policy table on every route. A route that names no permission is a
- * programming error and stops the server at start-up, so none can slip through unguarded.
+ * Enforces the policy table on every route. A route that names no permission, or a write
+ * route that names a read permission, is a programming error and stops the server at
+ * start-up, so none can slip through unguarded.
  */
 export const access = fp(async (app: FastifyInstance) => {
   app.addHook('onRoute', (route) => {
@@ -19,6 +20,10 @@ export const access = fp(async (app: FastifyInstance) => {
     if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return;
     if (!permission || !(permission in permissionTable)) {
       throw new Error(`Route ${route.method} ${route.url} names no permission from the policy table`);
+    }
+    const methods = [route.method].flat();
+    if (isReadPermission(permission) && methods.some((method) => method !== 'GET' && method !== 'HEAD')) {
+      throw new Error(`Route ${methods.join(',')} ${route.url} changes something under the read permission ${permission}`);
     }
   });
 

@@ -3,6 +3,7 @@ import type { Database } from '@reform/db';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { SessionUser } from '../access/session-user.ts';
+import { loadSessionUser } from '../modules/auth/load-session-user.ts';
 
 export const SESSION_COOKIE = 'reform_sid';
 
@@ -16,35 +17,6 @@ function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
-/** The subtree a user looks after: a county reform office sees its whole county. */
-function scopePathOf(unit: { kind: string; path: string }, parent: { kind: string; path: string } | null): string {
-  if (unit.kind === 'reform_office' && parent && (parent.kind === 'county' || parent.kind === 'zone')) return parent.path;
-  return unit.path;
-}
-
-export async function loadSessionUser(db: Database, token: string, now: Date): Promise<SessionUser | null> {
-  const session = await db.prisma.session.findUnique({
-    where: { id: hashToken(token) },
-    include: { user: { include: { unit: { include: { parent: true } } } } },
-  });
-  if (!session || session.expiresAt <= now || !session.user.active) return null;
-  const { user } = session;
-  const scopePath = scopePathOf(user.unit, user.unit.parent);
-  const subtree =
-    user.role === 'county_office'
-      ? await db.prisma.unit.findMany({ where: { path: { startsWith: scopePath } }, select: { id: true } })
-      : [{ id: user.unit.id }];
-  return {
-    id: user.id,
-    username: user.username,
-    displayName: user.displayName,
-    role: user.role,
-    unit: { id: user.unit.id, name: user.unit.name, kind: user.unit.kind, path: user.unit.path },
-    scopePath,
-    scopeUnitIds: subtree.map((unit) => unit.id),
-  };
-}
-
 export interface AuthOptions {
   db: Database;
   sessionTtlHours: number;
@@ -54,7 +26,8 @@ export interface AuthOptions {
 
 declare module 'fastify' {
   interface FastifyInstance {
-    startSession(reply: FastifyReply, userId: number): Promise<void>;
+    /** Opens a session for the user and answers who is now signed in. */
+    startSession(reply: FastifyReply, userId: number): Promise<SessionUser>;
     endSession(request: FastifyRequest, reply: FastifyReply): Promise<void>;
   }
 }
@@ -70,15 +43,19 @@ export const auth = fp<AuthOptions>(async (app: FastifyInstance, options) => {
   app.decorateRequest('user', null);
   app.addHook('onRequest', async (request) => {
     const token = request.cookies[SESSION_COOKIE];
-    request.user = token ? await loadSessionUser(db, token, clock()) : null;
+    request.user = token ? await loadSessionUser(db, hashToken(token), clock()) : null;
   });
 
   app.decorate('startSession', async (reply: FastifyReply, userId: number) => {
     const token = randomBytes(32).toString('base64url');
     const expiresAt = new Date(clock().getTime() + sessionTtlHours * 3_600_000);
-    await db.prisma.session.create({ data: { id: hashToken(token), userId, expiresAt } });
+    const sessionId = hashToken(token);
+    await db.prisma.session.create({ data: { id: sessionId, userId, expiresAt } });
     await db.prisma.session.deleteMany({ where: { userId, expiresAt: { lte: clock() } } });
+    const user = await loadSessionUser(db, sessionId, clock());
+    if (!user) throw new Error(`session of user ${userId} vanished as it was opened`);
     reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions, expires: expiresAt });
+    return user;
   });
 
   app.decorate('endSession', async (request: FastifyRequest, reply: FastifyReply) => {

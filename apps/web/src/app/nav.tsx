@@ -8,7 +8,7 @@ import {
   TrophyOutlined,
   UnorderedListOutlined,
 } from '@ant-design/icons';
-import type { Role } from '@reform/contracts';
+import type { TPermission } from '@reform/contracts';
 import type { ReactNode } from 'react';
 
 export interface NavArea {
@@ -19,8 +19,8 @@ export interface NavArea {
   badge?: 'todos';
   /** What the area will hold, shown while it is being built. */
   comingSoon?: string;
-  /** Only these roles see the entry (everyone when absent); the server still decides. */
-  roles?: Role[];
+  /** Only users holding this permission see the entry (everyone when absent); the server still decides. */
+  permission?: TPermission;
 }
 
 export const navAreas: NavArea[] = [
@@ -56,5 +56,5 @@ export const navAreas: NavArea[] = [
     icon: <FilePdfOutlined />,
     comingSoon: '一键生成报送市委深改委的季度报告（A4 PDF）：各清单概况、完成率和按时率、红黄灯任务、排名表和图表，与看板数据一致。',
   },
-  { path: '/settings', label: '系统设置', icon: <SettingOutlined />, roles: ['admin'] },
+  { path: '/settings', label: '系统设置', icon: <SettingOutlined />, permission: 'settings:manage' },
 ];

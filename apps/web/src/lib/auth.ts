@@ -1,4 +1,4 @@
-import type { TCurrentUser } from '@reform/contracts';
+import type { TCurrentUser, TPermission } from '@reform/contracts';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, isApiError } from './api-client';
 
@@ -35,5 +35,10 @@ export function useLogout(options: { onSuccess?: () => void } = {}) {
   });
 }
 
-/** Whether the user may create tasks and import ledgers: the city and county reform offices. The server decides; this only hides the way in. */
-export const mayCreateTasks = (role: string | undefined) => role === 'admin' || role === 'county_office';
+/**
+ * Whether the signed-in user holds a permission of the API's policy, as `/api/auth/me` reports it:
+ * the web app never re-derives role rules. The server decides; this only hides the way in.
+ */
+export function useCan(permission: TPermission): boolean {
+  return useUser().data?.permissions.includes(permission) ?? false;
+}

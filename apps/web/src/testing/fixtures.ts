@@ -1,4 +1,4 @@
-import type { TCurrentUser, TTaskDetail, TTaskListItem, TUnitNode } from '@reform/contracts';
+import { permissionNames, type TCurrentUser, type TTaskDetail, type TTaskListItem, type TUnitNode } from '@reform/contracts';
 
 export const adminUser: TCurrentUser = {
   id: 1,
@@ -6,6 +6,19 @@ export const adminUser: TCurrentUser = {
   displayName: '王改革',
   role: 'admin',
   unit: { id: 2, name: '市委改革办', kind: 'reform_office' },
+  permissions: [...permissionNames],
+  assignableUnitIds: null,
+};
+
+/** A lead unit's staff (联络员), with the permissions the API's policy gives that role. */
+export const staffUser: TCurrentUser = {
+  id: 3,
+  username: 'staff',
+  displayName: '陈晓东',
+  role: 'unit_staff',
+  unit: { id: 20, name: '市科技局', kind: 'department' },
+  permissions: ['auth:me', 'units:read', 'tasks:read', 'tasks:update', 'timetable:report', 'ledger:export', 'comments:write', 'evidence:upload', 'todos:read', 'todos:complete'],
+  assignableUnitIds: [],
 };
 
 export const units: TUnitNode[] = [

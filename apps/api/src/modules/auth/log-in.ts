@@ -1,4 +1,4 @@
-import type { TCurrentUser, TLoginBody } from '@reform/contracts';
+import type { TLoginBody } from '@reform/contracts';
 import { verifyPassword, type Database } from '@reform/db';
 import { AppError, AppErrorCode, errorText } from '../../errors.ts';
 
@@ -6,15 +6,10 @@ import { AppError, AppErrorCode, errorText } from '../../errors.ts';
 // so the response does not reveal which usernames exist.
 const DUMMY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
 
-export async function logIn(db: Database, body: TLoginBody): Promise<TCurrentUser> {
-  const user = await db.prisma.user.findUnique({ where: { username: body.username }, include: { unit: true } });
+/** Checks the credentials of an active user and answers their id (the route then opens the session). */
+export async function logIn(db: Database, body: TLoginBody): Promise<number> {
+  const user = await db.prisma.user.findUnique({ where: { username: body.username }, select: { id: true, passwordHash: true, active: true } });
   const valid = await verifyPassword(body.password, user?.passwordHash ?? DUMMY_HASH);
   if (!user || !valid || !user.active) throw new AppError(AppErrorCode.Unauthorized, errorText.badCredentials);
-  return {
-    id: user.id,
-    username: user.username,
-    displayName: user.displayName,
-    role: user.role,
-    unit: { id: user.unit.id, name: user.unit.name, kind: user.unit.kind },
-  };
+  return user.id;
 }

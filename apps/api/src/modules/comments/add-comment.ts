@@ -1,17 +1,37 @@
 import type { TComment, TCommentCreate } from '@reform/contracts';
+import { mayMention, taskScope } from '../../access/policy.ts';
 import { AppError, AppErrorCode, errorText } from '../../errors.ts';
 import type { UseCaseContext } from '../context.ts';
-import { findTaskInScope } from '../tasks/get-task.ts';
 import { commentInclude, toComment } from './comment-dto.ts';
 
-/** A comment on a task; each unit it mentions finds it in its to-do list (and may then open the task). */
+function mentionRefused(zh: string, en: string): AppError {
+  return new AppError(AppErrorCode.BadRequest, errorText.invalid, { fields: [{ path: 'mentionUnitIds', message: { zh, en } }] });
+}
+
+/**
+ * A comment on a task. Each unit it mentions finds it in its to-do list and may read the task,
+ * so the policy's `mayMention` decides whom the author may ask (a unit named twice is asked once).
+ */
 export async function addComment(ctx: UseCaseContext, taskId: number, input: TCommentCreate): Promise<TComment> {
-  await findTaskInScope(ctx, taskId);
+  const task = await ctx.db.prisma.task.findFirst({
+    where: { AND: [{ id: taskId }, taskScope(ctx.user)] },
+    select: { units: { where: { role: { in: ['lead', 'cooperating', 'applicant'] } }, select: { unit: { select: { id: true, path: true } } } } },
+  });
+  if (!task) throw new AppError(AppErrorCode.NotFound, errorText.notFound);
   const unitIds = [...new Set(input.mentionUnitIds)];
-  if ((await ctx.db.prisma.unit.count({ where: { id: { in: unitIds } } })) !== unitIds.length) {
-    throw new AppError(AppErrorCode.BadRequest, errorText.invalid, {
-      fields: [{ path: 'mentionUnitIds', message: { zh: '提及的单位不存在', en: 'A mentioned unit does not exist' } }],
-    });
+  const units = await ctx.db.prisma.unit.findMany({
+    where: { id: { in: unitIds } },
+    select: { id: true, name: true, kind: true, path: true, parent: { select: { kind: true, path: true } } },
+  });
+  if (units.length !== unitIds.length) throw mentionRefused('提及的单位不存在', 'A mentioned unit does not exist');
+  const members = { units: task.units.map(({ unit }) => unit) };
+  const refused = units.filter((unit) => !mayMention(ctx.user, members, unit));
+  if (refused.length > 0) {
+    const names = refused.map((unit) => `“${unit.name}”`).join('、');
+    throw mentionRefused(
+      `${names}与该任务无关，不能提及；可提及牵头单位、配合单位和改革办`,
+      `${refused.map((unit) => unit.name).join(', ')}: not related to this task; mention its lead or cooperating units or the reform office`,
+    );
   }
   const row = await ctx.db.prisma.taskComment.create({
     data: {
@@ -23,10 +43,4 @@ export async function addComment(ctx: UseCaseContext, taskId: number, input: TCo
     include: commentInclude,
   });
   return toComment(row);
-}
-
-export async function listComments(ctx: UseCaseContext, taskId: number): Promise<TComment[]> {
-  await findTaskInScope(ctx, taskId);
-  const rows = await ctx.db.prisma.taskComment.findMany({ where: { taskId }, include: commentInclude, orderBy: { id: 'asc' } });
-  return rows.map(toComment);
 }

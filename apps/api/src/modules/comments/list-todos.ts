@@ -1,36 +1,51 @@
 import type { TTodo } from '@reform/contracts';
-import { AppError, AppErrorCode, errorText } from '../../errors.ts';
+import { plannableTaskScope, taskScope } from '../../access/policy.ts';
 import type { UseCaseContext } from '../context.ts';
 import { personSelect } from '../people.ts';
 
-/** Comments that mention the user's unit and that the unit has not yet marked done. */
-export async function listTodos(ctx: UseCaseContext): Promise<TTodo[]> {
-  const rows = await ctx.db.prisma.taskCommentMention.findMany({
-    where: { unitId: ctx.user.unit.id, doneAt: null },
-    include: {
-      comment: {
-        include: {
-          task: { select: { id: true, code: true, title: true } },
-          author: personSelect,
-        },
-      },
-    },
-    orderBy: { commentId: 'desc' },
-    take: 200,
-  });
-  return rows.map(({ comment }) => ({
-    commentId: comment.id,
-    task: comment.task,
-    author: { displayName: comment.author.displayName, unitName: comment.author.unit.name },
-    body: comment.body,
-    createdAt: comment.createdAt.toISOString(),
-  }));
-}
+const LIMIT = 200;
+const taskSelect = { select: { id: true, code: true, title: true } } as const;
+const authorOf = (person: { displayName: string; unit: { name: string } }) => ({ displayName: person.displayName, unitName: person.unit.name });
 
-export async function completeTodo(ctx: UseCaseContext, commentId: number): Promise<void> {
-  const { count } = await ctx.db.prisma.taskCommentMention.updateMany({
-    where: { commentId, unitId: ctx.user.unit.id, doneAt: null },
-    data: { doneAt: new Date() },
-  });
-  if (count === 0) throw new AppError(AppErrorCode.NotFound, errorText.notFound);
+/**
+ * The user's to-do list: comments mentioning the user's unit not yet marked done, and the
+ * adjustment requests waiting for this user's decision; both only on tasks within the user's scope.
+ */
+export async function listTodos(ctx: UseCaseContext): Promise<TTodo[]> {
+  const decides = plannableTaskScope(ctx.user);
+  const [mentions, adjustments] = await Promise.all([
+    ctx.db.prisma.taskCommentMention.findMany({
+      where: { unitId: ctx.user.unit.id, doneAt: null, comment: { task: taskScope(ctx.user) } },
+      include: { comment: { include: { task: taskSelect, author: personSelect } } },
+      orderBy: { commentId: 'desc' },
+      take: LIMIT,
+    }),
+    decides
+      ? ctx.db.prisma.adjustmentRequest.findMany({
+          where: { status: 'pending', task: { AND: [taskScope(ctx.user), decides] } },
+          include: { task: taskSelect, requestedBy: personSelect },
+          orderBy: { id: 'desc' },
+          take: LIMIT,
+        })
+      : [],
+  ]);
+  const todos: TTodo[] = [
+    ...mentions.map(({ comment }): TTodo => ({
+      kind: 'mention',
+      commentId: comment.id,
+      task: comment.task,
+      author: authorOf(comment.author),
+      body: comment.body,
+      createdAt: comment.createdAt.toISOString(),
+    })),
+    ...adjustments.map((request): TTodo => ({
+      kind: 'adjustment',
+      adjustmentId: request.id,
+      task: request.task,
+      author: authorOf(request.requestedBy),
+      body: request.reason,
+      createdAt: request.createdAt.toISOString(),
+    })),
+  ];
+  return todos.sort((a, b) => b.createdAt.localeCompare(a.createdAt)).slice(0, LIMIT);
 }

@@ -18,8 +18,8 @@ function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
   const { pathname } = useLocation();
   const todos = useTodos();
   const todoCount = todos.data?.length ?? 0;
-  const role = useUser().data?.role;
-  const areas = navAreas.filter((area) => !area.roles || (role !== undefined && area.roles.includes(role)));
+  const permissions = useUser().data?.permissions;
+  const areas = navAreas.filter((area) => !area.permission || (permissions?.includes(area.permission) ?? false));
   const selected = areas.find((area) => pathname === area.path || pathname.startsWith(`${area.path}/`));
   return (
     <Menu

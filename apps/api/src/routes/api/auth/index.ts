@@ -1,6 +1,7 @@
 import { ZCurrentUser, ZLoginBody } from '@reform/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { currentUserOf } from '../../../modules/auth/current-user.ts';
 import { logIn } from '../../../modules/auth/log-in.ts';
 import { errorResponses } from '../../errors.ts';
 import { contextOf } from '../../context.ts';
@@ -13,9 +14,8 @@ const auth: FastifyPluginAsyncZod = async (app) => {
       schema: { tags: ['auth'], summary: '登录', body: ZLoginBody, response: { 200: ZCurrentUser, ...errorResponses } },
     },
     async (request, reply) => {
-      const user = await logIn(app.db, request.body);
-      await app.startSession(reply, user.id);
-      return user;
+      const userId = await logIn(app.db, request.body);
+      return currentUserOf(await app.startSession(reply, userId));
     },
   );
 
@@ -30,17 +30,8 @@ const auth: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/me',
-    { config: { permission: 'auth:me' }, schema: { tags: ['auth'], summary: '当前用户', response: { 200: ZCurrentUser, ...errorResponses } } },
-    async (request) => {
-      const { user } = contextOf(request);
-      return {
-        id: user.id,
-        username: user.username,
-        displayName: user.displayName,
-        role: user.role,
-        unit: { id: user.unit.id, name: user.unit.name, kind: user.unit.kind },
-      };
-    },
+    { config: { permission: 'auth:me' }, schema: { tags: ['auth'], summary: '当前用户及其权限', response: { 200: ZCurrentUser, ...errorResponses } } },
+    async (request) => currentUserOf(contextOf(request).user),
   );
 };
 export default auth;

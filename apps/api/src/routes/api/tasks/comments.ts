@@ -1,7 +1,8 @@
 import { ZComment, ZCommentCreateBody, ZIdParams } from '@reform/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { addComment, listComments } from '../../../modules/comments/add-comment.ts';
+import { addComment } from '../../../modules/comments/add-comment.ts';
+import { listComments } from '../../../modules/comments/list-comments.ts';
 import { contextOf } from '../../context.ts';
 import { errorResponses } from '../../errors.ts';
 

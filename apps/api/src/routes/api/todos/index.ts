@@ -1,20 +1,21 @@
 import { ZTodo } from '@reform/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { completeTodo, listTodos } from '../../../modules/comments/list-todos.ts';
+import { completeTodo } from '../../../modules/comments/complete-todo.ts';
+import { listTodos } from '../../../modules/comments/list-todos.ts';
 import { contextOf } from '../../context.ts';
 import { errorResponses } from '../../errors.ts';
 
 const todos: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/',
-    { config: { permission: 'todos:read' }, schema: { tags: ['comments'], summary: '本单位待办', response: { 200: z.array(ZTodo), ...errorResponses } } },
+    { config: { permission: 'todos:read' }, schema: { tags: ['comments'], summary: '待办：提及本单位的评论，待本人审批的调整申请', response: { 200: z.array(ZTodo), ...errorResponses } } },
     async (request) => listTodos(contextOf(request)),
   );
   app.post(
     '/:commentId/done',
     {
-      config: { permission: 'todos:read' },
+      config: { permission: 'todos:complete' },
       schema: {
         tags: ['comments'],
         summary: '标记待办已处理',

@@ -3,7 +3,7 @@ import { TaskListEnum, type TaskList, type TLedgerCheckResult, type TLedgerField
 import { Alert, App, Breadcrumb, Button, Card, Flex, Progress, Result, Select, Skeleton, Space, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { mayCreateTasks, useUser } from '@/lib/auth';
+import { useCan, useUser } from '@/lib/auth';
 import { usePageTitle } from '@/lib/use-page-title';
 import { useCheckLedger } from '../api/check-ledger';
 import { useImportLedger } from '../api/import-ledger';
@@ -18,6 +18,7 @@ export function LedgerImportRoute() {
   usePageTitle('导入台账');
   const { message } = App.useApp();
   const user = useUser();
+  const mayImport = useCan('ledger:import');
   const check = useCheckLedger();
   const importer = useImportLedger();
   const [file, setFile] = useState<File | null>(null);
@@ -99,7 +100,7 @@ export function LedgerImportRoute() {
 
   const breadcrumb = <Breadcrumb style={{ marginBottom: 12 }} items={[{ title: <Link to="/tasks">任务清单</Link> }, { title: '导入台账' }]} />;
 
-  if (!mayCreateTasks(user.data?.role)) {
+  if (!mayImport) {
     return (
       <>
         {breadcrumb}

@@ -1,9 +1,9 @@
-import type { TSetting } from '@reform/contracts';
+import type { TCurrentUser, TSetting } from '@reform/contracts';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { todayInShanghai } from '@/lib/dates';
-import { adminUser } from '@/testing/fixtures';
+import { adminUser, staffUser } from '@/testing/fixtures';
 import { mockApi, renderRoutes } from '@/testing/render';
 import { SettingsRoute } from './settings';
 
@@ -35,9 +35,9 @@ function settings(): TSetting[] {
   ];
 }
 
-function setup({ role = adminUser.role, onPut = () => undefined }: { role?: string; onPut?: (key: string, body: Record<string, unknown>) => Answer } = {}) {
+function setup({ me = adminUser, onPut = () => undefined }: { me?: TCurrentUser; onPut?: (key: string, body: Record<string, unknown>) => Answer } = {}) {
   const fetch = mockApi(({ url, method, body }) => {
-    if (url.pathname === '/api/auth/me') return { body: { ...adminUser, role } };
+    if (url.pathname === '/api/auth/me') return { body: me };
     if (url.pathname === '/api/todos') return { body: [] };
     if (url.pathname === '/api/settings' && method === 'GET') return { body: settings() };
     const put = /^\/api\/settings\/(\w+)$/.exec(url.pathname);
@@ -207,7 +207,7 @@ describe('settings page', () => {
   });
 
   it('keeps the page from other roles and never asks for the settings', async () => {
-    const { gets } = setup({ role: 'unit_staff' });
+    const { gets } = setup({ me: staffUser });
     expect(await screen.findByText('您无权访问系统设置')).toBeInTheDocument();
     expect(gets('/api/settings')).toEqual([]);
   });

@@ -2,7 +2,7 @@ import { settingKeys, settingLabels, type SettingKey, type TSetting } from '@ref
 import { Alert, Card, Col, Empty, Flex, Result, Row, Skeleton, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { ErrorState } from '@/components/error-state';
-import { useUser } from '@/lib/auth';
+import { useCan } from '@/lib/auth';
 import { usePageTitle } from '@/lib/use-page-title';
 import { useSettings } from '../api/get-settings';
 import { LightsCard, ReportsCard } from '../components/day-count-cards';
@@ -60,8 +60,7 @@ function Page({ children }: { children: ReactNode }) {
 /** 系统设置: the reform office's settings, one card and one 保存 per setting. */
 export function SettingsRoute() {
   usePageTitle('系统设置');
-  const user = useUser();
-  const isAdmin = user.data?.role === 'admin';
+  const isAdmin = useCan('settings:manage');
   const settings = useSettings({ enabled: isAdmin });
 
   if (!isAdmin) {

@@ -77,6 +77,8 @@ export function useDecideAdjustment(taskId: number) {
       decideAdjustment(adjustmentId, body),
     onSettled: async () => {
       await queryClient.invalidateQueries({ queryKey: adjustmentsQueryKey(taskId) });
+      // A decided request leaves the decider's to-do list (待办).
+      await queryClient.invalidateQueries({ queryKey: ['todos'] });
       await refreshTask(queryClient, taskId);
     },
   });

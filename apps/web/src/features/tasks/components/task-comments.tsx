@@ -3,7 +3,7 @@ import { ZCommentCreateBody, type TComment } from '@reform/contracts';
 import { Alert, App, Avatar, Button, Empty, Flex, Form, Input, Skeleton, Space, Tag, TreeSelect, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { ErrorState } from '@/components/error-state';
-import { useUser } from '@/lib/auth';
+import { useCan } from '@/lib/auth';
 import { formatDateTime } from '@/lib/dates';
 import { toTreeOptions, useUnits } from '@/lib/units';
 import { showFieldErrors, zodIssuesToFields } from '@/lib/zod-form';
@@ -55,14 +55,13 @@ function CommentItem({ comment }: { comment: TComment }) {
 /** 评论: the discussion on a task; mentioning a unit puts the comment on that unit's to-do list. */
 export function TaskComments({ taskId }: { taskId: number }) {
   const { message } = App.useApp();
-  const user = useUser();
   const comments = useComments(taskId);
   const units = useUnits();
   const create = useCreateComment(taskId);
   const [form] = Form.useForm<CommentValues>();
   const [error, setError] = useState<string | null>(null);
   const unitTree = useMemo(() => toTreeOptions(units.data ?? []), [units.data]);
-  const mayWrite = user.data ? user.data.role !== 'leader' : false;
+  const mayWrite = useCan('comments:write');
 
   const submit = async (values: CommentValues) => {
     setError(null);

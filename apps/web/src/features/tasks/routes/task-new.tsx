@@ -1,7 +1,7 @@
 import { TaskListEnum, type TaskList } from '@reform/contracts';
 import { Breadcrumb, Button, Card, Result, Skeleton, Typography } from 'antd';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { mayCreateTasks, useUser } from '@/lib/auth';
+import { useCan, useUser } from '@/lib/auth';
 import { usePageTitle } from '@/lib/use-page-title';
 import { TaskCreateForm } from '../components/task-create-form';
 
@@ -9,6 +9,7 @@ export function TaskNewRoute() {
   usePageTitle('新建任务');
   const navigate = useNavigate();
   const user = useUser();
+  const canCreate = useCan('tasks:create');
   const [params] = useSearchParams();
   const listParam = params.get('list');
   const initialList = (TaskListEnum.values as readonly string[]).includes(listParam ?? '') ? (listParam as TaskList) : 'mandate';
@@ -23,7 +24,7 @@ export function TaskNewRoute() {
   return (
     <>
       <Breadcrumb style={{ marginBottom: 12 }} items={[{ title: <Link to="/tasks">任务清单</Link> }, { title: '新建任务' }]} />
-      {mayCreateTasks(user.data?.role) ? (
+      {canCreate ? (
         <>
           <Typography.Title level={4} style={{ margin: '0 0 12px' }}>
             新建任务

@@ -1,7 +1,7 @@
 import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { Button, Card, Flex, Grid, Skeleton, Space, Typography } from 'antd';
 import { Link, useSearchParams } from 'react-router';
-import { mayCreateTasks, useUser } from '@/lib/auth';
+import { useCan } from '@/lib/auth';
 import { ErrorState } from '@/components/error-state';
 import { usePageTitle } from '@/lib/use-page-title';
 import { useTasks } from '../api/get-tasks';
@@ -14,8 +14,7 @@ export function TasksRoute() {
   const [searchParams, setSearchParams] = useSearchParams();
   const query = parseListSearch(searchParams);
   const tasks = useTasks(query);
-  const user = useUser();
-  const canCreate = mayCreateTasks(user.data?.role);
+  const canCreate = useCan('tasks:create');
   const narrow = Grid.useBreakpoint().sm === false;
 
   const change = (patch: ListPatch, options: { replace?: boolean } = {}) =>

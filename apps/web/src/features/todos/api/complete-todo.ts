@@ -10,7 +10,7 @@ export function useCompleteTodo() {
   return useMutation({
     mutationFn: completeTodo,
     onSuccess: async (_, commentId) => {
-      queryClient.setQueryData<TTodo[]>(todosQueryKey, (list) => list?.filter((todo) => todo.commentId !== commentId));
+      queryClient.setQueryData<TTodo[]>(todosQueryKey, (list) => list?.filter((todo) => todo.kind !== 'mention' || todo.commentId !== commentId));
       // The comment's mention now shows 已处理 on the task.
       await queryClient.invalidateQueries({ queryKey: ['tasks', 'comments'] });
     },

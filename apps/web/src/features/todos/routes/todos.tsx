@@ -1,18 +1,49 @@
-import { CheckOutlined } from '@ant-design/icons';
-import { App, Button, Card, Empty, Flex, Skeleton, Space, Typography } from 'antd';
-import { Link } from 'react-router';
+import { CheckOutlined, ScheduleOutlined } from '@ant-design/icons';
+import type { TTodo } from '@reform/contracts';
+import { App, Button, Card, Empty, Flex, Skeleton, Space, Tag, Typography } from 'antd';
+import { Link, useNavigate } from 'react-router';
 import { ErrorState } from '@/components/error-state';
 import { formatDateTime } from '@/lib/dates';
 import { usePageTitle } from '@/lib/use-page-title';
 import { useCompleteTodo } from '../api/complete-todo';
 import { useTodos } from '../api/get-todos';
 
-/** 待办: comments that mention the user's unit and are not yet handled. */
+const keyOf = (todo: TTodo) => (todo.kind === 'mention' ? `comment-${todo.commentId}` : `adjustment-${todo.adjustmentId}`);
+
+/** Marks a mention handled; an adjustment request leaves the list only when it is decided, on the task's timetable. */
+function TodoAction({ todo }: { todo: TTodo }) {
+  const { message } = App.useApp();
+  const complete = useCompleteTodo();
+  const navigate = useNavigate();
+  if (todo.kind === 'adjustment') {
+    return (
+      <Button icon={<ScheduleOutlined />} onClick={() => navigate(`/tasks/${todo.task.id}#timetable`)}>
+        去审批
+      </Button>
+    );
+  }
+  return (
+    <Button
+      icon={<CheckOutlined />}
+      loading={complete.isPending}
+      onClick={async () => {
+        try {
+          await complete.mutateAsync(todo.commentId);
+          message.success('已标记为已处理');
+        } catch (error) {
+          message.error(error instanceof Error ? error.message : '操作失败');
+        }
+      }}
+    >
+      标记已处理
+    </Button>
+  );
+}
+
+/** 待办: comments that mention the user's unit and are not yet handled, and adjustment requests waiting for the user's decision. */
 export function TodosRoute() {
   usePageTitle('待办');
-  const { message } = App.useApp();
   const todos = useTodos();
-  const complete = useCompleteTodo();
 
   return (
     <Card
@@ -21,7 +52,7 @@ export function TodosRoute() {
           <Typography.Title level={4} style={{ margin: 0 }}>
             待办
           </Typography.Title>
-          {todos.data && <Typography.Text type="secondary">本单位被提及、尚未处理的 {todos.data.length} 条评论</Typography.Text>}
+          {todos.data && <Typography.Text type="secondary">{todos.data.length} 项：提及本单位的评论、待审批的调整申请</Typography.Text>}
         </Space>
       }
     >
@@ -34,10 +65,11 @@ export function TodosRoute() {
       ) : (
         <ul style={{ listStyle: 'none', margin: 0, padding: 0 }} aria-label="待办列表">
           {todos.data.map((todo) => (
-            <li key={todo.commentId} data-testid="todo" style={{ padding: '12px 0', borderBottom: '1px solid #f0f0f0' }}>
+            <li key={keyOf(todo)} data-testid="todo" style={{ padding: '12px 0', borderBottom: '1px solid #f0f0f0' }}>
               <Flex justify="space-between" gap={12} wrap align="flex-start">
                 <div style={{ minWidth: 0, flex: '1 1 320px' }}>
-                  <Link to={`/tasks/${todo.task.id}#comments`}>
+                  {todo.kind === 'adjustment' && <Tag color="orange">调整申请待审批</Tag>}
+                  <Link to={`/tasks/${todo.task.id}#${todo.kind === 'adjustment' ? 'timetable' : 'comments'}`}>
                     <Typography.Text type="secondary" style={{ marginInlineEnd: 8 }}>
                       {todo.task.code}
                     </Typography.Text>
@@ -48,22 +80,11 @@ export function TodosRoute() {
                       {todo.author.displayName}（{todo.author.unitName}）· {formatDateTime(todo.createdAt)}
                     </Typography.Text>
                   </div>
-                  <Typography.Paragraph style={{ margin: '4px 0 0', whiteSpace: 'pre-wrap' }}>{todo.body}</Typography.Paragraph>
+                  <Typography.Paragraph style={{ margin: '4px 0 0', whiteSpace: 'pre-wrap' }}>
+                    {todo.kind === 'adjustment' ? `调整理由：${todo.body}` : todo.body}
+                  </Typography.Paragraph>
                 </div>
-                <Button
-                  icon={<CheckOutlined />}
-                  loading={complete.isPending && complete.variables === todo.commentId}
-                  onClick={async () => {
-                    try {
-                      await complete.mutateAsync(todo.commentId);
-                      message.success('已标记为已处理');
-                    } catch (error) {
-                      message.error(error instanceof Error ? error.message : '操作失败');
-                    }
-                  }}
-                >
-                  标记已处理
-                </Button>
+                <TodoAction todo={todo} />
               </Flex>
             </li>
           ))}
