@@ -2,7 +2,7 @@ import { CheckOutlined } from '@ant-design/icons';
 import { App, Button, Card, Empty, Flex, Skeleton, Space, Typography } from 'antd';
 import { Link } from 'react-router';
 import { ErrorState } from '@/components/error-state';
-import { formatDateTime } from '@/lib/dates';
+import { formatDateTime } from '@reform/domain';
 import { usePageTitle } from '@/lib/use-page-title';
 import { useCompleteTodo } from '../api/complete-todo';
 import { useTodos } from '../api/get-todos';
