@@ -15,7 +15,7 @@ const dataDir = process.env.BENCH_DATA_DIR;
 if (!url && !dataDir) throw new Error('Set BENCH_DATABASE_URL or BENCH_DATA_DIR to a database filled by pnpm seed:scale');
 
 const db = await openDatabase({ url, dataDir: dataDir ? join(dataDir, 'pglite') : undefined, poolSize: 4 });
-await migrate(db.pool);
+await migrate(db);
 // After the migration that adds search terms (or a bulk load), every task is indexed once: time it.
 let started = performance.now();
 const indexed = await refreshSearchTerms(db);
@@ -34,12 +34,12 @@ const cookies = { admin: await login('admin'), staff: await login('staff'), coun
 const county = await db.prisma.unit.findFirstOrThrow({ where: { name: '嘉善县' } });
 
 // Every light marked for recomputation (as after a bulk load): the first read recomputes them all.
-await db.pool.query('UPDATE task SET light_as_of = NULL');
+await db.query('UPDATE task SET light_as_of = NULL');
 started = performance.now();
 await app.inject({ method: 'GET', url: '/api/tasks', headers: { cookie: cookies.admin } });
 const refreshMs = performance.now() - started;
 // That rewrote every task row; measure the steady state, as autovacuum would leave it.
-if (db.kind === 'postgres') await db.pool.query('VACUUM ANALYZE task, task_search, task_unit');
+if (db.kind === 'postgres') await db.query('VACUUM ANALYZE task, task_search, task_unit');
 
 const scenarios: [string, keyof typeof cookies, string][] = [
   ['全部任务，第 1 页', 'admin', '/api/tasks'],
@@ -81,9 +81,9 @@ console.log(`\n${db.kind === 'pglite' ? 'Embedded (PGlite)' : 'PostgreSQL'}, ${t
 console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? arch()}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
 console.log(`Recomputing all ${total} status lights in one request: ${(refreshMs / 1000).toFixed(1)} s`);
 console.log(`Computing the search terms of ${indexed} tasks: ${(indexMs / 1000).toFixed(1)} s`);
-const [sizes] = (
-  await db.pool.query(`SELECT pg_size_pretty(pg_table_size('task_search')) AS table, pg_size_pretty(pg_indexes_size('task_search')) AS indexes`)
-).rows as { table: string; indexes: string }[];
+const [sizes] = await db.query<{ table: string; indexes: string }>(
+  `SELECT pg_size_pretty(pg_table_size('task_search')) AS table, pg_size_pretty(pg_indexes_size('task_search')) AS indexes`,
+);
 console.log(`task_search: table ${sizes?.table}, indexes ${sizes?.indexes}\n`);
 console.log('| scenario | matching tasks | p50 ms | p95 ms | max ms |');
 console.log('|---|---|---|---|---|');

@@ -1,7 +1,7 @@
 import type { PrismaClient, TaskLevel, TaskList, TaskPriority, TaskStatus, PilotStage } from '@reform/db';
 import { hashPassword } from '@reform/db';
 import { bulkInsert, type Cell } from './bulk.ts';
-import { formatDay, parseDay, yearOf } from './dates.ts';
+import { dateOfDayNumber, dayNumber, yearOf } from '@reform/domain';
 import { chance, int, mulberry32, pick, pickSome, seedOf, shuffle, type Rng } from './prng.ts';
 import {
   buildReports,
@@ -127,7 +127,7 @@ interface Entry {
  * database that already has units. Same `today` → same data.
  */
 export async function seedDemo(prisma: PrismaClient, options: { today: string }): Promise<DemoSummary> {
-  const today = parseDay(options.today);
+  const today = dayNumber(options.today);
   if ((await prisma.unit.count()) > 0) {
     throw new Error('数据库中已有单位数据，拒绝重复导入演示数据。 / The database already has units: refusing to seed demo data.');
   }
@@ -205,7 +205,7 @@ export function planDemoTasks(units: UnitMap, today: number): TaskPlan[] {
 
   const deptCursor = new Map<string, number>();
   const codeSeq = new Map<string, number>();
-  const firstYear = yearOf(today) - 3;
+  const firstYear = yearOf(dateOfDayNumber(today)) - 3;
   const plans: TaskPlan[] = [];
 
   for (const e of entries) {
@@ -281,7 +281,7 @@ export function planDemoTasks(units: UnitMap, today: number): TaskPlan[] {
       timetable: tt,
     });
     const progress = latestAcceptedPercent(reports);
-    const year = yearOf(tt.start);
+    const year = yearOf(dateOfDayNumber(tt.start));
     const seqKey = `${list}-${year}`;
     const seq = (codeSeq.get(seqKey) ?? 0) + 1;
     codeSeq.set(seqKey, seq);
@@ -361,7 +361,7 @@ async function seedInspections(prisma: PrismaClient, rng: Rng, plans: TaskPlan[]
       `关于“${p.title}”推进情况的专项督察`,
       p.leadUnitId,
       taskId,
-      formatDay(inspectedOn),
+      dateOfDayNumber(inspectedOn),
       `市委改革办督察组（李明、${personName(rng)}、${personName(rng)}）`,
       findings.map((f, i) => `${i + 1}. ${f}。`).join('\n'),
       findings.length,
@@ -374,9 +374,9 @@ async function seedInspections(prisma: PrismaClient, rng: Rng, plans: TaskPlan[]
         row: [
           `整改：${f}`,
           p.leadUnitId,
-          formatDay(deadline),
+          dateOfDayNumber(deadline),
           closed ? 'closed' : 'open',
-          closed ? formatDay(Math.max(inspectedOn + 5, deadline - int(rng, 0, 10))) : null,
+          closed ? dateOfDayNumber(Math.max(inspectedOn + 5, deadline - int(rng, 0, 10))) : null,
           closed ? pick(rng, RECTIFICATION_NOTES) : '',
         ],
       });
@@ -415,7 +415,7 @@ async function seedInspections(prisma: PrismaClient, rng: Rng, plans: TaskPlan[]
 }
 
 async function seedAssessments(prisma: PrismaClient, rng: Rng, units: UnitMap, today: number): Promise<void> {
-  const year = yearOf(today) - 1;
+  const year = yearOf(dateOfDayNumber(today)) - 1;
   const departments = FIELDS.flatMap((f) => f.departments);
   const assessed = [
     ...COUNTIES.filter((c) => c.kind === 'county').map((c) => c.name),
@@ -503,7 +503,7 @@ async function seedTypicalCases(prisma: PrismaClient, rng: Rng, plans: TaskPlan[
       plan.originatingUnitId ?? plan.leadUnitId,
       ids.get(plan.code) ?? null,
       level,
-      formatDay(today - int(rng, 30, 700)),
+      dateOfDayNumber(today - int(rng, 30, 700)),
     ]);
   }
   await bulkInsert(

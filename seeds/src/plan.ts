@@ -1,13 +1,15 @@
 import type { OutcomeKind, PilotStage, ReportStatus, TaskLevel, TaskList, TaskPriority, TaskStatus } from '@reform/db';
 import {
-  lastEndedQuarter,
+  dateOfDayNumber,
+  dayNumber,
   nextQuarter,
+  previousQuarter,
   quarterEnd,
   quarterIndex,
   quarterOf,
   shanghaiInstant,
   type Quarter,
-} from './dates.ts';
+} from '@reform/domain';
 import { chance, int, pick, type Rng } from './prng.ts';
 import {
   MILESTONES,
@@ -253,7 +255,7 @@ export function buildTimetable(rng: Rng, input: TimetableInput): Timetable {
   let baselineApprovedAt: string | null = null;
   if (status !== 'draft') {
     for (const m of milestones) m.baseline = m.due;
-    baselineApprovedAt = shanghaiInstant(Math.min(start + int(rng, 7, 30), today - 1), 10, int(rng, 0, 59));
+    baselineApprovedAt = shanghaiInstant(dateOfDayNumber(Math.min(start + int(rng, 7, 30), today - 1)), 10, int(rng, 0, 59));
     if (input.movedBaseline && status === 'active' && scenario !== 'red') {
       for (let i = 0; i < count; i++) {
         const m = at(i);
@@ -313,29 +315,29 @@ function roundTo5(value: number): number {
 export function buildReports(rng: Rng, input: ReportInput): ReportPlan[] {
   const { today, status, timetable: tt } = input;
   if (status === 'draft') return [];
-  const lastQ = lastEndedQuarter(today);
+  const lastQ = previousQuarter(quarterOf(dateOfDayNumber(today)));
   let endQ: Quarter = lastQ;
-  if (tt.finishedOn !== null && quarterIndex(quarterOf(tt.finishedOn)) < quarterIndex(lastQ)) endQ = quarterOf(tt.finishedOn);
+  if (tt.finishedOn !== null && quarterIndex(quarterOf(dateOfDayNumber(tt.finishedOn))) < quarterIndex(lastQ)) endQ = quarterOf(dateOfDayNumber(tt.finishedOn));
   const quarters: Quarter[] = [];
-  for (let q = quarterOf(tt.start); quarterIndex(q) <= quarterIndex(endQ); q = nextQuarter(q)) quarters.push(q);
+  for (let q = quarterOf(dateOfDayNumber(tt.start)); quarterIndex(q) <= quarterIndex(endQ); q = nextQuarter(q)) quarters.push(q);
   const kept = input.maxQuarters ? quarters.slice(-input.maxQuarters) : quarters;
   const factor = status === 'suspended' ? 0.7 : input.scenario === 'red' ? 0.75 : input.scenario === 'yellow' ? 0.9 : 1;
   const span = Math.max(1, tt.deadline - tt.start);
   const reports: ReportPlan[] = [];
   let previous = 0;
   kept.forEach((q, i) => {
-    const end = quarterEnd(q);
+    const end = dayNumber(quarterEnd(q));
     const fraction = Math.min(1, Math.max(0.03, (end - tt.start) / span));
     let percent = roundTo5(fraction * 100 * factor + int(rng, -5, 5));
     percent = Math.max(previous, Math.min(95, Math.max(5, percent)));
-    const isLastOfFinished = tt.finishedOn !== null && i === kept.length - 1 && quarterIndex(q) === quarterIndex(quarterOf(tt.finishedOn));
+    const isLastOfFinished = tt.finishedOn !== null && i === kept.length - 1 && quarterIndex(q) === quarterIndex(quarterOf(dateOfDayNumber(tt.finishedOn)));
     if (isLastOfFinished) percent = 100;
     previous = percent;
 
     const isCurrent = quarterIndex(q) === quarterIndex(lastQ);
     const submitDay = end + int(rng, 5, 12);
     let status: ReportStatus = 'accepted';
-    let submittedAt: string | null = shanghaiInstant(submitDay, int(rng, 9, 17), int(rng, 0, 59));
+    let submittedAt: string | null = shanghaiInstant(dateOfDayNumber(submitDay), int(rng, 9, 17), int(rng, 0, 59));
     let reviewDay = submitDay + int(rng, 1, 7);
     let reviewComment = '';
     if (isCurrent && !isLastOfFinished) {
@@ -374,9 +376,9 @@ export function buildReports(rng: Rng, input: ReportInput): ReportPlan[] {
       percent,
       status,
       submittedAt,
-      reviewedAt: status === 'accepted' || status === 'returned' ? shanghaiInstant(reviewDay, int(rng, 9, 17), int(rng, 0, 59)) : null,
+      reviewedAt: status === 'accepted' || status === 'returned' ? shanghaiInstant(dateOfDayNumber(reviewDay), int(rng, 9, 17), int(rng, 0, 59)) : null,
       reviewComment: status === 'accepted' && chance(rng, 0.2) ? '同意。' : reviewComment,
-      createdAt: shanghaiInstant(Math.min(end + 3, today - 1), 9, 0),
+      createdAt: shanghaiInstant(dateOfDayNumber(Math.min(end + 3, today - 1)), 9, 0),
     });
   });
   return reports;

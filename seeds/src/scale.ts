@@ -1,5 +1,5 @@
 import { hashPassword, type PilotStage, type PrismaClient, type TaskLevel, type TaskList, type TaskPriority, type TaskStatus } from '@reform/db';
-import { parseDay, yearOf } from './dates.ts';
+import { dateOfDayNumber, dayNumber, yearOf } from '@reform/domain';
 import { chance, int, mulberry32, pick, pickSome, seedOf, type Rng } from './prng.ts';
 import { buildReports, buildTimetable, latestAcceptedPercent, pilotBatch, taskCode, type Scenario, type TaskPlan } from './plan.ts';
 import { acceptanceOf, measuresOf, objectiveOf, outcomesOf, personName, phoneOf, sourcesOf } from './taskbook.ts';
@@ -41,7 +41,7 @@ interface ScaleContext {
  */
 export async function seedScale(prisma: PrismaClient, options: ScaleOptions): Promise<ScaleSummary> {
   const began = Date.now();
-  const today = parseDay(options.today);
+  const today = dayNumber(options.today);
   if (!Number.isInteger(options.tasks) || options.tasks < 0) throw new Error(`任务数无效：${options.tasks} / invalid task count: ${options.tasks}`);
   if ((await prisma.unit.count()) > 0) {
     throw new Error('数据库非空（已有单位），拒绝生成压测数据。 / The database already has units: refusing to seed scale data.');
@@ -66,7 +66,7 @@ export async function seedScale(prisma: PrismaClient, options: ScaleOptions): Pr
     departmentsByField,
     allDepartments: [...departmentsByField.values()].flat(),
     codeSeq: new Map(),
-    firstYear: yearOf(today) - 3,
+    firstYear: yearOf(dateOfDayNumber(today)) - 3,
   };
 
   const chunk = options.chunk ?? 5_000;
@@ -131,7 +131,7 @@ function planScaleTask(ctx: ScaleContext, index: number): TaskPlan {
   });
   const reports = buildReports(rng, { today, status, scenario, title, subject: base, town: place, timetable: tt, maxQuarters: 8, brief: true });
   const progress = latestAcceptedPercent(reports);
-  const year = yearOf(tt.start);
+  const year = yearOf(dateOfDayNumber(tt.start));
   const key = `${list}-${year}`;
   const seq = (ctx.codeSeq.get(key) ?? 0) + 1;
   ctx.codeSeq.set(key, seq);

@@ -1,5 +1,5 @@
 import type { OutcomeKind, TaskLevel, TaskList } from '@reform/db';
-import { dayOf, yearOf } from './dates.ts';
+import { dateOfDayNumber, dayNumber, yearOf } from '@reform/domain';
 import { chance, int, pick, pickSome, type Rng } from './prng.ts';
 import type { OutcomePlan, SourcePlan } from './plan.ts';
 import { fill } from './plan.ts';
@@ -20,7 +20,7 @@ export function objectiveOf(rng: Rng, title: string, field: string, deadline: nu
   return fill(pick(rng, OBJECTIVE_TEMPLATES), {
     t: title,
     f: field,
-    y: yearOf(deadline),
+    y: yearOf(dateOfDayNumber(deadline)),
     g: pick(rng, OBJECTIVE_GOALS[field] ?? ['改革取得明显成效']),
   });
 }
@@ -56,22 +56,22 @@ export function acceptanceOf(rng: Rng): string {
   return fill(pick(rng, ACCEPTANCE_TEMPLATES), { n: int(rng, 1, 3) });
 }
 
-const PLENUM_2024 = dayOf(2024, 8, 30);
+const PLENUM_2024 = dayNumber('2024-08-30');
 
 /** Source documents (依据): the decision or plan the task was broken down from. */
 export function sourcesOf(rng: Rng, list: TaskList, title: string, issuingLevel: TaskLevel | null, start: number, countyPilot: boolean): SourcePlan[] {
-  const year = yearOf(start);
+  const year = yearOf(dateOfDayNumber(start));
   const sources: SourcePlan[] = [];
   const recent = start >= PLENUM_2024;
   if (list === 'mandate') {
     if (recent && issuingLevel === 'national') {
-      sources.push({ title: '《中共中央关于进一步全面深化改革、推进中国式现代化的决定》', docNumber: '', issuer: '中共中央', issuedOn: dayOf(2024, 7, 18) });
+      sources.push({ title: '《中共中央关于进一步全面深化改革、推进中国式现代化的决定》', docNumber: '', issuer: '中共中央', issuedOn: dayNumber('2024-07-18') });
     } else if (recent && issuingLevel === 'provincial') {
       sources.push({
         title: '《中共浙江省委关于深入学习贯彻党的二十届三中全会精神 进一步全面深化改革的决定》',
         docNumber: '',
         issuer: '中共浙江省委',
-        issuedOn: dayOf(2024, 7, 31),
+        issuedOn: dayNumber('2024-07-31'),
       });
     }
     if (recent) {
@@ -88,14 +88,14 @@ export function sourcesOf(rng: Rng, list: TaskList, title: string, issuingLevel:
               title: '《中共嘉兴市委关于认真学习贯彻党的十九届四中全会精神 争当市域治理现代化排头兵的决定》',
               docNumber: '嘉委发〔2020〕1号',
               issuer: '中共嘉兴市委',
-              issuedOn: dayOf(2019, 12, 30),
+              issuedOn: dayNumber('2019-12-30'),
             }
           : annualPoints(rng, year),
       );
     }
   } else if (list === 'pilot') {
     if (countyPilot) {
-      sources.push({ title: '《嘉兴市开展县域集成改革试点工作方案》', docNumber: '嘉委改办〔2020〕5号', issuer: '中共嘉兴市委改革办', issuedOn: dayOf(2020, 6, 12) });
+      sources.push({ title: '《嘉兴市开展县域集成改革试点工作方案》', docNumber: '嘉委改办〔2020〕5号', issuer: '中共嘉兴市委改革办', issuedOn: dayNumber('2020-06-12') });
     }
     sources.push({
       title: `《关于同意嘉兴市开展${title.replace(/建设$|试点$/, '')}${/建设$|创建$|试验$/.test(title) ? '' : '试点'}的批复》`,
@@ -108,7 +108,7 @@ export function sourcesOf(rng: Rng, list: TaskList, title: string, issuingLevel:
       title: `《嘉兴市${year}年度地方改革创新项目清单》`,
       docNumber: `嘉委改办〔${year}〕${int(rng, 2, 20)}号`,
       issuer: '中共嘉兴市委改革办',
-      issuedOn: Math.min(start, dayOf(year, 3, 20)),
+      issuedOn: Math.min(start, dayNumber(`${year}-03-20`)),
     });
     if (chance(rng, 0.4)) sources.push(annualPoints(rng, year));
   }
@@ -120,7 +120,7 @@ function annualPoints(rng: Rng, year: number): SourcePlan {
     title: `《${year}年全市全面深化改革工作要点》`,
     docNumber: `嘉委改发〔${year}〕${int(rng, 1, 3)}号`,
     issuer: '中共嘉兴市委全面深化改革委员会',
-    issuedOn: dayOf(year, 2, int(rng, 10, 28)),
+    issuedOn: dayNumber(`${year}-02-${int(rng, 10, 28)}`),
   };
 }
 

@@ -1,9 +1,9 @@
 import type { PrismaClient } from '@reform/db';
 import { bulkInsert, bulkInsertReturning, type Cell } from './bulk.ts';
-import { formatDay } from './dates.ts';
+import { dateOfDayNumber } from '@reform/domain';
 import type { TaskPlan } from './plan.ts';
 
-const day = (d: number | null): string | null => (d === null ? null : formatDay(d));
+const day = (d: number | null): string | null => (d === null ? null : dateOfDayNumber(d));
 
 export interface WriteContext {
   /** Who submits a unit's reports: a user of that unit, when there is one. */

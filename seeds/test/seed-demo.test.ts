@@ -8,7 +8,7 @@ const today = Date.parse(`${TODAY}T00:00:00Z`);
 
 async function freshDatabase(): Promise<Database> {
   const db = await openDatabase({});
-  await migrate(db.pool);
+  await migrate(db);
   return db;
 }
 

@@ -9,7 +9,7 @@ import { readEnv } from './env.ts';
 const env = readEnv();
 const clock = clockFromEnv(env);
 const db = await openDatabaseFromEnv(env);
-const migration = await migrate(db.pool);
+const migration = await migrate(db);
 
 // The embedded database is a demonstration out of the box: it gets the demo data on its
 // first start. A PostgreSQL database never does (pnpm db:seed loads it on request).

@@ -17,7 +17,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const { TEST_DATABASE_URL } = readEnv();
   if (!TEST_DATABASE_URL) {
     const db = await openDatabase({});
-    await migrate(db.pool);
+    await migrate(db);
     return { db, drop: () => db.close() };
   }
   const name = `reform_test_${process.pid}_${randomBytes(4).toString('hex')}`;
@@ -28,13 +28,10 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const url = new URL(TEST_DATABASE_URL);
   url.pathname = `/${name}`;
   const db = await openDatabase({ url: url.toString(), poolSize: 4 });
-  await migrate(db.pool);
+  await migrate(db);
   return {
     db,
     async drop() {
-      // pg-pool's end() resolves before its connections have closed, so DROP … WITH (FORCE) can
-      // hit one still closing; without a listener the pool re-throws that as an uncaught error.
-      db.pool.on('error', () => {});
       await db.close();
       const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
       await client.connect();

@@ -1,7 +1,7 @@
 import { addDays } from '@reform/domain';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startSweeper } from '../src/jobs/sweeper.ts';
-import { dateColumn } from '../src/modules/dates.ts';
+import { dateColumn } from '@reform/domain';
 import { refreshLights } from '../src/modules/tasks/refresh-lights.ts';
 import { TEST_TODAY, buildTestApp, type TestApp } from './helpers.ts';
 

@@ -62,14 +62,14 @@ function actualType(column: ColumnRow): string {
 
 describe('the migrated database and prisma/schema.prisma', () => {
   it('have the same tables', async () => {
-    const { rows } = await db.pool.query<{ table_name: string }>(
+    const rows = await db.query<{ table_name: string }>(
       `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'schema_migration'`,
     );
     expect(rows.map((r) => r.table_name).sort()).toEqual(dmmf.datamodel.models.map(tableOf).sort());
   });
 
   it('have the same columns, types, nullability and defaults', async () => {
-    const { rows } = await db.pool.query<ColumnRow>(
+    const rows = await db.query<ColumnRow>(
       `SELECT table_name, column_name, udt_name, is_nullable, column_default, numeric_precision, numeric_scale, datetime_precision
        FROM information_schema.columns WHERE table_schema = 'public' AND table_name <> 'schema_migration'`,
     );
@@ -87,7 +87,7 @@ describe('the migrated database and prisma/schema.prisma', () => {
   });
 
   it('have the same enums with their values in order', async () => {
-    const { rows } = await db.pool.query<{ name: string; values: string[] }>(
+    const rows = await db.query<{ name: string; values: string[] }>(
       `SELECT t.typname AS name, array_agg(e.enumlabel ORDER BY e.enumsortorder)::text[] AS values
        FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid GROUP BY t.typname ORDER BY t.typname`,
     );
@@ -98,7 +98,7 @@ describe('the migrated database and prisma/schema.prisma', () => {
   });
 
   it('have the same foreign keys with the same delete rules', async () => {
-    const { rows } = await db.pool.query<{ def: string }>(
+    const rows = await db.query<{ def: string }>(
       `SELECT conrelid::regclass::text || ' ' || pg_get_constraintdef(oid) AS def
        FROM pg_constraint WHERE contype = 'f' AND connamespace = 'public'::regnamespace`,
     );
@@ -127,7 +127,7 @@ describe('the migrated database and prisma/schema.prisma', () => {
   });
 
   it('have the same primary keys, unique constraints and indexes', async () => {
-    const { rows } = await db.pool.query<{ tablename: string; indexname: string; indexdef: string }>(
+    const rows = await db.query<{ tablename: string; indexname: string; indexdef: string }>(
       `SELECT tablename, indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename <> 'schema_migration'`,
     );
     const actual = rows

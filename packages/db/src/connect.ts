@@ -1,19 +1,35 @@
 import { mkdirSync } from 'node:fs';
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, type Transaction } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
+import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaClient } from '../generated/prisma/client.ts';
 import { acquireDataDirLock } from './data-dir-lock.ts';
 
 export type DatabaseKind = 'pglite' | 'postgres';
 
-export interface Database {
+/** Hand-written SQL outside Prisma: one statement with `$1…` parameters, or a script without. */
+export interface SqlRunner {
+  query<Row extends object = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<Row[]>;
+  /** Several statements separated by `;`, no parameters (a migration file). */
+  exec(script: string): Promise<void>;
+}
+
+/** One database session held for a while: what a session-level advisory lock needs. */
+export interface SqlSession extends SqlRunner {
+  /** Commits when `work` resolves, rolls back when it throws. */
+  transaction<T>(work: (tx: SqlRunner) => Promise<T>): Promise<T>;
+}
+
+export interface Database extends SqlRunner {
   kind: DatabaseKind;
   prisma: PrismaClient;
-  /** Raw pool for migrations and the few hand-written queries. */
-  pool: pg.Pool;
+  /**
+   * Runs `work` on one session. On PostgreSQL that is a pooled connection kept for the
+   * callback; the embedded database has only one session, so it is that one.
+   */
+  session<T>(work: (session: SqlSession) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -22,7 +38,7 @@ export interface OpenDatabaseOptions {
   url?: string | undefined;
   /** Folder of the embedded database; without it the database lives in memory (tests). */
   dataDir?: string | undefined;
-  /** Connections to PostgreSQL per process. The embedded database always gets one. */
+  /** Connections to PostgreSQL per process. The embedded database always has one session. */
   poolSize?: number | undefined;
 }
 
@@ -31,20 +47,74 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   return openEmbedded(options.dataDir);
 }
 
+function pgRunner(client: pg.Pool | pg.PoolClient): SqlRunner {
+  return {
+    async query<Row extends object>(sql: string, params: unknown[] = []) {
+      return (await client.query<Row>(sql, params)).rows;
+    },
+    async exec(script: string) {
+      // Without parameters pg uses the simple protocol, which accepts several statements.
+      await client.query(script);
+    },
+  };
+}
+
 function openPostgres(url: string, poolSize: number): Database {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   return {
     kind: 'postgres',
     prisma,
-    pool,
+    ...pgRunner(pool),
+    async session(work) {
+      const client = await pool.connect();
+      const runner = pgRunner(client);
+      try {
+        return await work({
+          ...runner,
+          async transaction(inner) {
+            await client.query('BEGIN');
+            try {
+              const result = await inner(runner);
+              await client.query('COMMIT');
+              return result;
+            } catch (error) {
+              await client.query('ROLLBACK');
+              throw error;
+            }
+          },
+        });
+      } finally {
+        client.release();
+      }
+    },
     async close() {
       await prisma.$disconnect();
+      // pg-pool's end() resolves before its connections have closed; one that fails while
+      // closing is reported as a pool error, which nobody is left to handle.
+      pool.on('error', () => {});
       await pool.end();
     },
   };
 }
 
+function pgliteRunner(client: PGlite | Transaction): SqlRunner {
+  return {
+    async query<Row extends object>(sql: string, params: unknown[] = []) {
+      return (await client.query<Row>(sql, params)).rows;
+    },
+    async exec(script: string) {
+      await client.exec(script);
+    },
+  };
+}
+
+/**
+ * PGlite runs inside this process and Prisma reaches it through an in-process driver
+ * adapter: there is no port or socket, so no other process can open a session on it.
+ * PGlite is one session: its statements queue behind each other, and while a transaction
+ * is open every statement outside it waits for the transaction to end.
+ */
 async function openEmbedded(dataDir: string | undefined): Promise<Database> {
   let releaseLock = () => {};
   if (dataDir) {
@@ -53,20 +123,16 @@ async function openEmbedded(dataDir: string | undefined): Promise<Database> {
   }
   // Migration 0002 creates the pg_trgm extension, so PGlite must offer it.
   const db = await PGlite.create(dataDir ?? 'memory://', { extensions: { pg_trgm } });
-  // Prisma speaks the PostgreSQL wire protocol, so the embedded database is served on
-  // a loopback port. PGlite is a single session: exactly one connection, never more.
-  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 1 });
-  await server.start();
-  const pool = new pg.Pool({ connectionString: `postgresql://postgres@${server.getServerConn()}/postgres`, max: 1 });
-  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(db) });
   return {
     kind: 'pglite',
     prisma,
-    pool,
+    ...pgliteRunner(db),
+    session(work) {
+      return work({ ...pgliteRunner(db), transaction: (inner) => db.transaction((tx) => inner(pgliteRunner(tx))) });
+    },
     async close() {
       await prisma.$disconnect();
-      await pool.end();
-      await server.stop();
       await db.close();
       releaseLock();
     },

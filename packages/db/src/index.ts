@@ -1,4 +1,4 @@
-export { openDatabase, type Database, type DatabaseKind, type OpenDatabaseOptions } from './connect.ts';
+export { openDatabase, type Database, type DatabaseKind, type OpenDatabaseOptions, type SqlRunner, type SqlSession } from './connect.ts';
 export { DataDirLockedError } from './data-dir-lock.ts';
 export { migrate, latestAppliedMigration, defaultMigrationsDir, MigrationError, type MigrationResult } from './migrate.ts';
 export { PrismaClient, Prisma } from '../generated/prisma/client.ts';

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type pg from 'pg';
+import type { Database, SqlRunner } from './connect.ts';
 
 export const defaultMigrationsDir = resolve(dirname(fileURLToPath(import.meta.url)), '../../../prisma/migrations');
 
@@ -34,60 +34,60 @@ export interface MigrationResult {
 
 /**
  * Applies pending SQL migrations, each in its own transaction, under an advisory lock so
- * that two processes starting together never migrate at once. An applied migration whose
+ * that two processes starting together never migrate at once (the embedded database has
+ * one session in one process, so there the lock is always free). An applied migration whose
  * file has since been edited is refused: the database would no longer match the repo.
  */
-export async function migrate(pool: pg.Pool, dir = defaultMigrationsDir): Promise<MigrationResult> {
+export function migrate(db: Database, dir = defaultMigrationsDir): Promise<MigrationResult> {
   const files = readMigrations(dir);
-  const client = await pool.connect();
-  try {
-    await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
-    await client.query(`CREATE TABLE IF NOT EXISTS schema_migration (
-      name TEXT PRIMARY KEY,
-      checksum TEXT NOT NULL,
-      applied_at TIMESTAMPTZ NOT NULL DEFAULT now()
-    )`);
-    const { rows } = await client.query<{ name: string; checksum: string }>(
-      'SELECT name, checksum FROM schema_migration ORDER BY name',
-    );
-    const appliedChecksums = new Map(rows.map((row) => [row.name, row.checksum]));
-    for (const [name] of appliedChecksums) {
-      if (!files.some((file) => file.name === name)) {
-        throw new MigrationError(
-          `数据库已应用迁移 ${name}，但代码中没有该文件：数据库比代码新。 / Migration ${name} is applied but missing from ${dir}: the database is newer than this code.`,
-        );
-      }
-    }
-    const applied: string[] = [];
-    for (const file of files) {
-      const known = appliedChecksums.get(file.name);
-      if (known !== undefined) {
-        if (known !== file.checksum) {
+  return db.session(async (session) => {
+    await session.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    try {
+      await session.exec(`CREATE TABLE IF NOT EXISTS schema_migration (
+        name TEXT PRIMARY KEY,
+        checksum TEXT NOT NULL,
+        applied_at TIMESTAMPTZ NOT NULL DEFAULT now()
+      )`);
+      const rows = await session.query<{ name: string; checksum: string }>(
+        'SELECT name, checksum FROM schema_migration ORDER BY name',
+      );
+      const appliedChecksums = new Map(rows.map((row) => [row.name, row.checksum]));
+      for (const [name] of appliedChecksums) {
+        if (!files.some((file) => file.name === name)) {
           throw new MigrationError(
-            `迁移 ${file.name} 已应用，但文件内容已被修改。已应用的迁移不可修改，请新建迁移。 / Migration ${file.name} was applied but its file has been edited; add a new migration instead.`,
+            `数据库已应用迁移 ${name}，但代码中没有该文件：数据库比代码新。 / Migration ${name} is applied but missing from ${dir}: the database is newer than this code.`,
           );
         }
-        continue;
       }
-      try {
-        await client.query('BEGIN');
-        await client.query(file.sql);
-        await client.query('INSERT INTO schema_migration (name, checksum) VALUES ($1, $2)', [file.name, file.checksum]);
-        await client.query('COMMIT');
-      } catch (error) {
-        await client.query('ROLLBACK');
-        throw new MigrationError(`迁移 ${file.name} 执行失败 / Migration ${file.name} failed: ${(error as Error).message}`);
+      const applied: string[] = [];
+      for (const file of files) {
+        const known = appliedChecksums.get(file.name);
+        if (known !== undefined) {
+          if (known !== file.checksum) {
+            throw new MigrationError(
+              `迁移 ${file.name} 已应用，但文件内容已被修改。已应用的迁移不可修改，请新建迁移。 / Migration ${file.name} was applied but its file has been edited; add a new migration instead.`,
+            );
+          }
+          continue;
+        }
+        try {
+          await session.transaction(async (tx) => {
+            await tx.exec(file.sql);
+            await tx.query('INSERT INTO schema_migration (name, checksum) VALUES ($1, $2)', [file.name, file.checksum]);
+          });
+        } catch (error) {
+          throw new MigrationError(`迁移 ${file.name} 执行失败 / Migration ${file.name} failed: ${(error as Error).message}`);
+        }
+        applied.push(file.name);
       }
-      applied.push(file.name);
+      return { applied, latest: files.at(-1)?.name ?? null };
+    } finally {
+      await session.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => {});
     }
-    return { applied, latest: files.at(-1)?.name ?? null };
-  } finally {
-    await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => {});
-    client.release();
-  }
+  });
 }
 
-export async function latestAppliedMigration(pool: pg.Pool): Promise<string | null> {
-  const { rows } = await pool.query<{ name: string }>('SELECT name FROM schema_migration ORDER BY name DESC LIMIT 1');
+export async function latestAppliedMigration(db: SqlRunner): Promise<string | null> {
+  const rows = await db.query<{ name: string }>('SELECT name FROM schema_migration ORDER BY name DESC LIMIT 1');
   return rows[0]?.name ?? null;
 }

@@ -1,5 +1,5 @@
-import { addDays, daysBetween, type IsoDate } from './calendar.ts';
-import { isValidIsoDate, previousWorkingDay, workingDaysBetween, type WorkCalendar } from './work-calendar.ts';
+import { addDays, daysBetween, isValidIsoDate, type IsoDate } from './calendar.ts';
+import { previousWorkingDay, workingDaysBetween, type WorkCalendar } from './work-calendar.ts';
 
 /** A phase takes either a share of the span left after fixed phases, or a fixed number of calendar days. */
 export interface PhaseTemplate {

@@ -1,4 +1,4 @@
-import { addDays, type IsoDate } from './calendar.ts';
+import { addDays, isValidIsoDate, type IsoDate } from './calendar.ts';
 
 /**
  * Which days are working days. In China weekends are off except the official 调休 make-up
@@ -40,13 +40,6 @@ function lookup(cal: WorkCalendar) {
     lookups.set(cal, sets);
   }
   return sets;
-}
-
-/** A real calendar date written YYYY-MM-DD (2026-02-30 is not one). */
-export function isValidIsoDate(date: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return false;
-  const parsed = new Date(`${date}T00:00:00Z`);
-  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === date;
 }
 
 function assertIsoDate(date: IsoDate): void {

@@ -177,11 +177,6 @@ export const SCALE_EXTRA_DEPARTMENTS: Record<string, string[]> = {
   城乡融合发展改革专项小组: ['市供电公司'],
 };
 
-/** Every department with its special group and field. */
-export function departmentIndex(): Array<{ name: string; group: string; field: string }> {
-  return FIELDS.flatMap((f) => f.departments.map((name) => ({ name, group: f.group, field: f.field })));
-}
-
 export function demoUnitTree(extra = false): UnitSpec {
   return {
     name: ROOT_NAME,

@@ -19,7 +19,7 @@ if (!password || password.length < 10) {
 }
 const db = await openDatabaseFromEnv(readEnv());
 try {
-  await migrate(db.pool);
+  await migrate(db);
   await createAdmin(db.prisma, { username: values.username, password, displayName: values.name });
   console.log(`已创建市委改革办管理员 ${values.username} / admin created`);
 } catch (error) {

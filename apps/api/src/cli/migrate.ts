@@ -4,7 +4,7 @@ import { readEnv } from '../env.ts';
 
 const db = await openDatabaseFromEnv(readEnv());
 try {
-  const result = await migrate(db.pool);
+  const result = await migrate(db);
   console.log(
     result.applied.length
       ? `已应用迁移 / applied: ${result.applied.join(', ')}`

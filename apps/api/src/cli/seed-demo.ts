@@ -8,7 +8,7 @@ import { readEnv } from '../env.ts';
 const env = readEnv();
 const db = await openDatabaseFromEnv(env);
 try {
-  await migrate(db.pool);
+  await migrate(db);
   const summary = await seedDemo(db.prisma, { today: todayInShanghai(clockFromEnv(env)()) });
   console.log(`已载入演示数据 / demo data loaded: ${JSON.stringify(summary)}`);
 } finally {

@@ -14,7 +14,7 @@ if (!Number.isInteger(tasks) || tasks < 1) {
 const env = readEnv();
 const db = await openDatabaseFromEnv(env);
 try {
-  await migrate(db.pool);
+  await migrate(db);
   const started = Date.now();
   const summary = await seedScale(db.prisma, {
     tasks,

@@ -31,7 +31,7 @@ export function startSweeper(db: Database, today: () => string, log: FastifyBase
       const day = today();
       if (db.kind === 'pglite' && vacuumedOn !== day) {
         started = Date.now();
-        await db.pool.query('VACUUM ANALYZE');
+        await db.query('VACUUM ANALYZE');
         vacuumedOn = day;
         log.info({ ms: Date.now() - started }, 'embedded database vacuumed');
       }

@@ -1,5 +1,4 @@
 import { render } from '@testing-library/react';
-import type { ReactElement } from 'react';
 import { createMemoryRouter, RouterProvider, type RouteObject } from 'react-router';
 import { vi } from 'vitest';
 import { AppProvider } from '@/app/provider';
@@ -49,8 +48,4 @@ export function renderRoutes(routes: RouteObject[], initialPath: string) {
     </AppProvider>,
   );
   return { ...result, router, queryClient };
-}
-
-export function renderWithRoute(element: ReactElement, path: string, initialPath: string) {
-  return renderRoutes([{ path, element }, { path: '*', element: <div data-testid="elsewhere" /> }], initialPath);
 }

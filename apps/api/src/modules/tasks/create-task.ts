@@ -4,7 +4,7 @@ import { formatTaskCode, nextSequence } from '@reform/domain';
 import { AppError, AppErrorCode, errorText } from '../../errors.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { UseCaseContext } from '../context.ts';
-import { dateColumn } from '../dates.ts';
+import { dateColumn } from '@reform/domain';
 import { loadPlanningSettings, type PlanningSettings } from '../settings/load-planning-settings.ts';
 import { checkTaskReferences } from './check-task-references.ts';
 import { getTask } from './get-task.ts';

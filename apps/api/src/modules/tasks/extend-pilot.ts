@@ -3,7 +3,7 @@ import { mayExtendPilot } from '../../access/policy.ts';
 import { AppError, AppErrorCode, errorText } from '../../errors.ts';
 import { recordAudit, type Changes } from '../audit/record-audit.ts';
 import type { UseCaseContext } from '../context.ts';
-import { dateColumn, isoDate, isoDateOrNull } from '../dates.ts';
+import { dateColumn, isoDate, isoDateOrNull } from '@reform/domain';
 import { badRequest, conflictWithCurrent } from '../timetable/load-plannable-task.ts';
 import { findTaskInScope, getTask, ownershipOf } from './get-task.ts';
 

@@ -1,6 +1,6 @@
 import type { Database } from '@reform/db';
 import { computeLight, previousQuarter, quarterOf, type LightFacts } from '@reform/domain';
-import { dateColumn, isoDate } from '../dates.ts';
+import { dateColumn, isoDate } from '@reform/domain';
 import { loadLightSettings } from '../settings/load-light-settings.ts';
 
 const BATCH = 5_000;

@@ -1,7 +1,7 @@
 import type { TOutcomeEdit, TSourceDocumentEdit } from '@reform/contracts';
 import type { Prisma } from '@reform/db';
 import { AppError, AppErrorCode, errorText, type FieldProblem } from '../../errors.ts';
-import { dateColumn } from '../dates.ts';
+import { dateColumn } from '@reform/domain';
 import { outcomeOf, sourceDocumentOf, type DetailRow } from './task-dto.ts';
 
 type ListField = 'outcomes' | 'sourceDocuments';

@@ -1,6 +1,6 @@
 import type { TPilotEdit, TTaskDetail, TTaskEditableField, TTaskListItem } from '@reform/contracts';
 import type { PilotDetailModel, Prisma, TaskOutcomeModel, TaskSourceDocumentModel } from '@reform/db';
-import { isoDate, isoDateOrNull } from '../dates.ts';
+import { isoDate, isoDateOrNull } from '@reform/domain';
 
 const ref = { select: { id: true, name: true } } as const;
 

@@ -12,7 +12,7 @@ import type { Prisma } from '@reform/db';
 import { AppError, AppErrorCode, errorText } from '../../errors.ts';
 import { diff, recordAudit } from '../audit/record-audit.ts';
 import type { UseCaseContext } from '../context.ts';
-import { dateColumn, isoDate } from '../dates.ts';
+import { dateColumn, isoDate } from '@reform/domain';
 import { checkTaskReferences } from './check-task-references.ts';
 import { fieldAccessOf, findTaskInScope, getTask } from './get-task.ts';
 import { checkRowIds, replaceOutcomes, replaceSourceDocuments } from './task-book-rows.ts';

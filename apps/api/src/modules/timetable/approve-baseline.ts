@@ -1,7 +1,7 @@
 import type { TTaskDetail } from '@reform/contracts';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { UseCaseContext } from '../context.ts';
-import { isoDate } from '../dates.ts';
+import { isoDate } from '@reform/domain';
 import { getTask } from '../tasks/get-task.ts';
 import { badRequest, conflictWithCurrent, loadTaskFor } from './load-plannable-task.ts';
 

@@ -2,7 +2,7 @@ import type { TMilestoneComplete, TTaskDetail } from '@reform/contracts';
 import { daysBetween } from '@reform/domain';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { UseCaseContext } from '../context.ts';
-import { dateColumn, isoDate } from '../dates.ts';
+import { dateColumn, isoDate } from '@reform/domain';
 import { getTask } from '../tasks/get-task.ts';
 import { badRequest, conflictWithCurrent, loadTaskFor } from './load-plannable-task.ts';
 

@@ -2,7 +2,7 @@ import type { TAdjustment, TAdjustmentDecision } from '@reform/contracts';
 import { AppError, AppErrorCode, errorText } from '../../errors.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { UseCaseContext } from '../context.ts';
-import { dateColumn } from '../dates.ts';
+import { dateColumn } from '@reform/domain';
 import { refreshLights } from '../tasks/refresh-lights.ts';
 import { adjustmentInclude, toAdjustment } from './adjustment-dto.ts';
 import { badRequest, loadTaskFor } from './load-plannable-task.ts';

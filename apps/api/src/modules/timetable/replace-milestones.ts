@@ -1,7 +1,7 @@
 import type { TMilestonesPut, TTaskDetail } from '@reform/contracts';
 import { diff, recordAudit } from '../audit/record-audit.ts';
 import type { UseCaseContext } from '../context.ts';
-import { dateColumn, isoDate } from '../dates.ts';
+import { dateColumn, isoDate } from '@reform/domain';
 import { getTask } from '../tasks/get-task.ts';
 import { badRequest, conflictWithCurrent, loadTaskFor } from './load-plannable-task.ts';
 

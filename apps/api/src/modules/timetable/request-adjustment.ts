@@ -2,7 +2,7 @@ import type { TAdjustment, TAdjustmentCreate } from '@reform/contracts';
 import { AppError, AppErrorCode } from '../../errors.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { UseCaseContext } from '../context.ts';
-import { isoDate } from '../dates.ts';
+import { isoDate } from '@reform/domain';
 import { findTaskInScope } from '../tasks/get-task.ts';
 import { adjustmentInclude, toAdjustment } from './adjustment-dto.ts';
 import { badRequest, loadTaskFor } from './load-plannable-task.ts';

@@ -6,7 +6,7 @@ const health: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/',
     { config: { permission: 'health:read' }, schema: { tags: ['system'], summary: '健康检查', response: { 200: ZHealth } } },
-    async () => ({ status: 'ok' as const, database: app.db.kind, migration: await latestAppliedMigration(app.db.pool) }),
+    async () => ({ status: 'ok' as const, database: app.db.kind, migration: await latestAppliedMigration(app.db) }),
   );
 };
 export default health;

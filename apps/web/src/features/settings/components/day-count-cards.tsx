@@ -1,5 +1,5 @@
 import { Form, InputNumber, Typography } from 'antd';
-import { todayInShanghai } from '@/lib/dates';
+import { todayInShanghai } from '@reform/domain';
 import type { SettingValue } from '../lib/setting-values';
 import { SettingCard, type SettingCardTools } from './setting-card';
 

@@ -1,6 +1,6 @@
 import { TaskListEnum, type TaskList } from '@reform/contracts';
 import { Col, Descriptions, Form, Input, Row, Typography } from 'antd';
-import { todayInShanghai } from '@/lib/dates';
+import { todayInShanghai } from '@reform/domain';
 import { exampleCode } from '../lib/code-example';
 import type { SettingValue } from '../lib/setting-values';
 import { SettingCard, type SettingCardTools } from './setting-card';

@@ -2,7 +2,7 @@ import type { TCurrentUser, TSetting } from '@reform/contracts';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { todayInShanghai } from '@/lib/dates';
+import { todayInShanghai } from '@reform/domain';
 import { adminUser, staffUser } from '@/testing/fixtures';
 import { mockApi, renderRoutes } from '@/testing/render';
 import { SettingsRoute } from './settings';

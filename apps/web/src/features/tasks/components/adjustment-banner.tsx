@@ -2,7 +2,7 @@ import { ZAdjustmentDecisionBody, type TAdjustment } from '@reform/contracts';
 import { Alert, App, Button, Form, Input, Modal, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { isApiError } from '@/lib/api-client';
-import { formatDateTime } from '@/lib/dates';
+import { formatDateTime } from '@reform/domain';
 import { showFieldErrors, zodIssuesToFields } from '@/lib/zod-form';
 import { useDecideAdjustment } from '../api/timetable';
 import { describeChange } from '../lib/timetable';

@@ -5,7 +5,7 @@ import { Alert, App, Button, DatePicker, Form, Input, Modal, Typography, Upload,
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { isApiError } from '@/lib/api-client';
-import { daysBetween, todayInShanghai } from '@/lib/dates';
+import { daysBetween, todayInShanghai } from '@reform/domain';
 import { showFieldErrors, zodIssuesToFields } from '@/lib/zod-form';
 import { useUploadEvidence } from '../api/evidence';
 import { useCompleteMilestone, useReloadOnConflict } from '../api/timetable';

@@ -1,6 +1,6 @@
 import { pilotFieldLabels, type TPilotEdit, type TTaskDetail, type TTaskEditableField, type TTaskEditableFields } from '@reform/contracts';
 import { Alert, Button, Modal, Table, Tag, Typography } from 'antd';
-import { formatDateTime } from '@/lib/dates';
+import { formatDateTime } from '@reform/domain';
 import {
   changedPilotFields,
   describePilotValue,

@@ -1,7 +1,7 @@
 import { PaperClipOutlined } from '@ant-design/icons';
 import type { TMilestone } from '@reform/contracts';
 import { List, Typography } from 'antd';
-import { formatDateTime } from '@/lib/dates';
+import { formatDateTime } from '@reform/domain';
 import { evidenceDownloadUrl, useEvidence } from '../api/evidence';
 
 function size(bytes: number): string {

@@ -1,6 +1,6 @@
 import { Empty, Skeleton, Timeline, Typography } from 'antd';
 import { ErrorState } from '@/components/error-state';
-import { formatDateTime } from '@/lib/dates';
+import { formatDateTime } from '@reform/domain';
 import { useTaskHistory } from '../api/get-task-history';
 
 const actionColors: Record<string, string> = {

@@ -4,7 +4,7 @@ import { Alert, App, Avatar, Button, Empty, Flex, Form, Input, Skeleton, Space, 
 import { useMemo, useState } from 'react';
 import { ErrorState } from '@/components/error-state';
 import { useCan } from '@/lib/auth';
-import { formatDateTime } from '@/lib/dates';
+import { formatDateTime } from '@reform/domain';
 import { toTreeOptions, useUnits } from '@/lib/units';
 import { showFieldErrors, zodIssuesToFields } from '@/lib/zod-form';
 import { isApiError } from '@/lib/api-client';

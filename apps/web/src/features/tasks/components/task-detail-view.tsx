@@ -16,7 +16,7 @@ import { Button, Card, Descriptions, Flex, List, Progress, Space, Tabs, Tag, Typ
 import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { LightIndicator } from '@/components/light-indicator';
-import { formatDateTime } from '@/lib/dates';
+import { formatDateTime } from '@reform/domain';
 import { DeadlineWithBaseline } from './deadline-with-baseline';
 import { HistoryTimeline } from './history-timeline';
 import { PilotExtension } from './pilot-extension';

@@ -3,7 +3,7 @@ import { Button, Empty, Grid, Progress, Table, Tooltip, Typography, type TablePr
 import type { SortOrder } from 'antd/es/table/interface';
 import { Link, useNavigate } from 'react-router';
 import { LightIndicator } from '@/components/light-indicator';
-import { daysBetween, todayInShanghai } from '@/lib/dates';
+import { daysBetween, todayInShanghai } from '@reform/domain';
 import type { ListPatch } from '../lib/list-search';
 import { ListTag } from './task-tags';
 

@@ -6,7 +6,7 @@ import { useEffect, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { lightColors } from '@/components/light-indicator';
 import { isApiError } from '@/lib/api-client';
-import { daysBetween, formatDateTime, todayInShanghai } from '@/lib/dates';
+import { daysBetween, formatDateTime, todayInShanghai } from '@reform/domain';
 import { useAdjustments } from '../api/get-adjustments';
 import { useApproveBaseline, useReloadOnConflict } from '../api/timetable';
 import { milestoneState, milestoneStateLabel } from '../lib/milestones';

@@ -1,6 +1,6 @@
 import type { OutcomeKind, TaskLevel, TaskList, TaskPriority, TTaskCreateInput } from '@reform/contracts';
 import dayjs, { type Dayjs } from 'dayjs';
-import { todayInShanghai } from '@/lib/dates';
+import { todayInShanghai } from '@reform/domain';
 import { defaultTermEnd, pilotFromForm, type PilotFormValues } from './pilot-values';
 
 const DATE = 'YYYY-MM-DD';

@@ -1,5 +1,5 @@
 import type { TMilestone } from '@reform/contracts';
-import { daysBetween } from '@/lib/dates';
+import { daysBetween } from '@reform/domain';
 
 /** A milestone due within this many days and not done is flagged as due soon. */
 export const DUE_SOON_DAYS = 14;

@@ -1,5 +1,5 @@
 import type { TMilestone, TTaskDetail } from '@reform/contracts';
-import { daysBetween } from '@/lib/dates';
+import { daysBetween } from '@reform/domain';
 
 const signed = (days: number) => (days > 0 ? `+${days}` : String(days));
 

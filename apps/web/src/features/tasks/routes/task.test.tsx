@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { todayInShanghai } from '@/lib/dates';
+import { todayInShanghai } from '@reform/domain';
 import { readOnly, taskDetail } from '@/testing/fixtures';
 import { mockApi, renderRoutes } from '@/testing/render';
 import { TaskRoute } from './task';

@@ -3,7 +3,7 @@ import type { TTodo } from '@reform/contracts';
 import { App, Button, Card, Empty, Flex, Skeleton, Space, Tag, Typography } from 'antd';
 import { Link, useNavigate } from 'react-router';
 import { ErrorState } from '@/components/error-state';
-import { formatDateTime } from '@/lib/dates';
+import { formatDateTime } from '@reform/domain';
 import { usePageTitle } from '@/lib/use-page-title';
 import { useCompleteTodo } from '../api/complete-todo';
 import { useTodos } from '../api/get-todos';
