@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { ZIdValue, zText } from './common.ts';
 import { messages } from './messages.ts';
 
 export const ZCommentCreateBody = z.strictObject({
-  body: z.string().trim().min(1, { error: messages.required.zh }).max(2000),
-  mentionUnitIds: z.array(z.number().int().positive()).max(20).default([]),
+  body: zText(2000).min(1, { error: messages.required.zh }),
+  mentionUnitIds: z.array(ZIdValue).max(20).default([]),
 });
 export type TCommentCreateBody = z.input<typeof ZCommentCreateBody>;
 export type TCommentCreate = z.infer<typeof ZCommentCreateBody>;
