@@ -50,6 +50,11 @@ export const errorText = {
   routeNotFound: { zh: '接口不存在', en: 'No such endpoint' },
   invalid: { zh: '提交的内容有误，请检查标出的字段', en: 'Some fields are invalid' },
   badJson: { zh: '请求内容不是有效的 JSON', en: 'The request body is not valid JSON' },
+  badForm: { zh: '上传的表单不完整或格式有误，请重新提交', en: 'The form is incomplete or malformed; send it again' },
+  unstorable: {
+    zh: '提交的内容含有无法保存的字符或超出范围的数字，请检查后重试',
+    en: 'The request holds characters that cannot be saved or a number out of range',
+  },
   mediaType: { zh: '不支持的内容类型', en: 'Unsupported content type' },
   tooLarge: { zh: '提交的内容过大', en: 'The request body is too large' },
   staleVersion: {

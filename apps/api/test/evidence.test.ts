@@ -102,3 +102,56 @@ describe('evidence files', () => {
     expect(download.statusCode).toBe(404);
   });
 });
+
+describe('evidence uploads that are not one well-formed file', () => {
+  const boundary = '----reform-test-boundary';
+  const raw = async (payload: Buffer | string) => {
+    const response = await t.app.inject({
+      method: 'POST',
+      url: `/api/tasks/${own.id}/evidence`,
+      headers: { cookie: cookies.staff!, 'content-type': `multipart/form-data; boundary=${boundary}` },
+      payload,
+    });
+    return { status: response.statusCode, body: response.json() as TEvidenceFile & { message: string; fields?: unknown[] } };
+  };
+  const filePart = (disposition: string) =>
+    Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: ${disposition}\r\nContent-Type: application/pdf\r\n\r\n`), PDF, Buffer.from('\r\n')]);
+  const end = Buffer.from(`--${boundary}--\r\n`);
+
+  it('refuse two files with 400 on the file field and keep neither', async () => {
+    const before = readdirSync(t.filesDir).length;
+    const { status, body } = await raw(Buffer.concat([filePart('form-data; name="file"; filename="a.pdf"'), filePart('form-data; name="file"; filename="b.pdf"'), end]));
+    expect(status).toBe(400);
+    expect(body.fields).toEqual([{ path: 'file', message: '每次只能上传一个文件' }]);
+    expect(readdirSync(t.filesDir)).toHaveLength(before);
+  });
+
+  it('refuse a form of more than a few parts with 413, and a broken form with 400', async () => {
+    const parts = Array.from({ length: 1_001 }, (_, i) => `--${boundary}\r\nContent-Disposition: form-data; name="f${i}"\r\n\r\nx\r\n`).join('');
+    const many = await raw(`${parts}--${boundary}--\r\n`);
+    expect(many.status).toBe(413);
+    expect(many.body.message).toBe('表单内容过多，请只提交文件和所需的字段');
+    const truncated = await raw(filePart('form-data; name="file"; filename="a.pdf"').subarray(0, 60));
+    expect(truncated.status).toBe(400);
+    expect(truncated.body.message).toBe('上传的表单不完整或格式有误，请重新提交');
+    const badHeader = await raw(Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition form-data\r\n\r\nx\r\n`), end]));
+    expect(badHeader.status).toBe(400);
+  });
+
+  it('keep a file whose name has a NUL or half an emoji, under a name that can be stored and shown', async () => {
+    const nul = await raw(Buffer.concat([filePart('form-data; name="file"; filename="方案\u0000.pdf"'), end]));
+    expect(nul.status).toBe(201);
+    expect(nul.body.originalName).toBe('方案.pdf');
+    const surrogate = await raw(Buffer.concat([filePart("form-data; name=\"file\"; filename*=UTF-8''%E6%96%B9%E6%A1%88%ED%A0%80.pdf"), end]));
+    expect(surrogate.status).toBe(201);
+    expect(surrogate.body.originalName).toMatch(/^方案\uFFFD+\.pdf$/);
+    const history = await t.app.inject({ method: 'GET', url: `/api/tasks/${own.id}/history`, headers: { cookie: cookies.staff! } });
+    expect(history.statusCode).toBe(200);
+  });
+
+  it('refuse a milestone id past int4 with 400 on the field', async () => {
+    const { status, body } = await upload('staff', own.id, { name: 'a.pdf', content: PDF }, { milestoneId: '2147483648' });
+    expect(status).toBe(400);
+    expect(body.fields).toEqual([{ path: 'milestoneId', message: '节点编号无效' }]);
+  });
+});

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { RoleEnum, UnitKindEnum } from './enums.ts';
+import { textOf } from './common.ts';
 import { messages } from './messages.ts';
 
 export const ZLoginBody = z.strictObject({
-  username: z.string({ error: messages.username.zh }).trim().min(1, { error: messages.username.zh }).max(64),
-  password: z.string({ error: messages.password.zh }).min(1, { error: messages.password.zh }).max(200),
+  username: textOf({ error: messages.username.zh }).trim().min(1, { error: messages.username.zh }).max(64),
+  password: textOf({ error: messages.password.zh }).min(1, { error: messages.password.zh }).max(200),
 });
 export type TLoginBody = z.infer<typeof ZLoginBody>;
 

@@ -1,12 +1,13 @@
 import { z } from 'zod';
+import { ZIdValue, zText } from './common.ts';
 import { messages } from './messages.ts';
 
 /** Each unit mentioned gets a to-do and may read the task, so a comment asks a few units, chosen. */
 export const MAX_MENTIONS_PER_COMMENT = 5;
 
 export const ZCommentCreateBody = z.strictObject({
-  body: z.string().trim().min(1, { error: messages.required.zh }).max(2000),
-  mentionUnitIds: z.array(z.number().int().positive()).max(MAX_MENTIONS_PER_COMMENT, { error: messages.mentionLimit.zh }).default([]),
+  body: zText(2000).min(1, { error: messages.required.zh }),
+  mentionUnitIds: z.array(ZIdValue).max(MAX_MENTIONS_PER_COMMENT, { error: messages.mentionLimit.zh }).default([]),
 });
 export type TCommentCreateBody = z.input<typeof ZCommentCreateBody>;
 export type TCommentCreate = z.infer<typeof ZCommentCreateBody>;

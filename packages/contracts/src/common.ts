@@ -15,7 +15,32 @@ export const ZDate = z
 /** A reason the history keeps (suspending, closing, extending a pilot): at least this many characters. */
 export const REASON_MIN = 4;
 
-export const ZId = z.coerce.number().int().positive();
+/** The largest PostgreSQL integer (int4): ids, versions and counts are stored as one. */
+export const INT4_MAX = 2_147_483_647;
+
+/** Half of a surrogate pair: not Unicode, and JSON columns refuse it. (A `u` regex matches only unpaired halves.) */
+const LONE_SURROGATE = /[\ud800-\udfff]/u;
+
+/** Every text a request carries: refuses what the database cannot store, with a message for the user. */
+export const textOf = (params?: { error: string }) =>
+  // PostgreSQL text cannot hold a NUL byte.
+  z.string(params).refine((value) => !value.includes('\u0000') && !LONE_SURROGATE.test(value), { error: messages.textUnstorable.zh });
+export const ZText = textOf();
+
+/** Trimmed text of at most `max` characters. */
+export const zText = (max: number) => ZText.trim().max(max, { error: `不能超过 ${max} 个字` });
+
+const idError = { error: messages.id.zh };
+/** A record's id in a path or query string (text, coerced): 1 to INT4_MAX. */
+export const ZId = z.coerce.number(idError).int(idError).min(1, idError).max(INT4_MAX, idError);
+/** A record's id in a JSON body: 1 to INT4_MAX. */
+export const ZIdValue = z.number(idError).int(idError).min(1, idError).max(INT4_MAX, idError);
+/** The version of a record the user saw, sent back with a write (optimistic concurrency). */
+export const ZVersion = z
+  .number({ error: messages.version.zh })
+  .int({ error: messages.versionInvalid.zh })
+  .min(1, { error: messages.versionInvalid.zh })
+  .max(INT4_MAX, { error: messages.versionInvalid.zh });
 export const ZIdParams = z.strictObject({ id: ZId });
 export type TIdParams = z.infer<typeof ZIdParams>;
 

@@ -15,6 +15,13 @@ export const messages = {
   password: { zh: '请输入密码', en: 'Enter the password' },
   mentionLimit: { zh: '一条评论最多提及 5 个单位', en: 'A comment may mention at most 5 units' },
   version: { zh: '缺少版本号，请刷新后重试', en: 'The version is missing; reload and try again' },
+  versionInvalid: { zh: '版本号无效，请刷新后重试', en: 'The version is not valid; reload and try again' },
+  id: { zh: '编号无效', en: 'Not a valid id' },
+  textUnstorable: {
+    zh: '含有无法保存的字符（如空字符或残缺的表情符号），请删除后重试',
+    en: 'Contains characters that cannot be saved (a NUL character or a broken emoji); remove them and try again',
+  },
+  page: { zh: '页码无效', en: 'Not a valid page number' },
   noChanges: { zh: '没有要保存的修改', en: 'Nothing to save' },
   milestonesRequired: { zh: '至少需要一个时间节点', en: 'At least one milestone is required' },
   pilotRequired: { zh: '改革试点须填写试点信息', en: 'A pilot needs its pilot details' },

@@ -1,16 +1,15 @@
 import { z } from 'zod';
-import { REASON_MIN, ZDate } from './common.ts';
+import { REASON_MIN, ZDate, ZIdValue, ZVersion, zText } from './common.ts';
 import { TaskLevelEnum } from './enums.ts';
 import { messages } from './messages.ts';
 
-const text = (max: number) => z.string().trim().max(max);
 
 /** A pilot's own fields (pilot_detail): set when it is created, changed by the offices that own it. */
 const pilotShape = {
-  batch: text(50).min(1, { error: messages.required.zh }),
+  batch: zText(50).min(1, { error: messages.required.zh }),
   approvingLevel: TaskLevelEnum.schema,
-  applyingCountyId: z.number().int().positive().nullable(),
-  guidingUnit: text(100),
+  applyingCountyId: ZIdValue.nullable(),
+  guidingUnit: zText(100),
   termStart: ZDate,
   termEnd: ZDate,
 };
@@ -59,8 +58,8 @@ export const extendsTerm = (pilot: { termEnd: string; extendedTo: string | null 
 /** POST /api/tasks/:id/pilot-extension (试点延期): the new end, why, and the version the office saw. */
 export const ZPilotExtensionBody = z.strictObject({
   extendedTo: ZDate,
-  reason: z.string().trim().min(REASON_MIN, { error: messages.extensionReason.zh }).max(2000),
-  version: z.number({ error: messages.version.zh }).int().positive(),
+  reason: zText(2000).min(REASON_MIN, { error: messages.extensionReason.zh }),
+  version: ZVersion,
 });
 export type TPilotExtensionBody = z.infer<typeof ZPilotExtensionBody>;
 

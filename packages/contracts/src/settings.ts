@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZDate } from './common.ts';
+import { INT4_MAX, ZDate, zText } from './common.ts';
 import { ZPhaseTemplate } from './tasks.ts';
 
 /** The reform office's settings, one value per key; each key has its own shape. */
@@ -11,11 +11,11 @@ export const ZSettingValues = {
     dueDayAfterQuarter: z.number().int().min(0, { error: '应为 0 至 60 天' }).max(60, { error: '应为 0 至 60 天' }),
   }),
   taskCode: z.strictObject({
-    pattern: z.string().trim().min(1).max(50),
+    pattern: zText(50).min(1),
     prefixes: z.strictObject({
-      mandate: z.string().trim().min(1).max(10),
-      pilot: z.string().trim().min(1).max(10),
-      innovation: z.string().trim().min(1).max(10),
+      mandate: zText(10).min(1),
+      pilot: zText(10).min(1),
+      innovation: zText(10).min(1),
     }),
   }),
   phaseTemplates: z
@@ -41,4 +41,4 @@ export const settingLabels: Record<SettingKey, string> = {
 
 export const ZSetting = z.object({ key: z.string(), value: z.unknown(), version: z.number().int() });
 export type TSetting = z.infer<typeof ZSetting>;
-export const ZSettingPutBody = z.strictObject({ version: z.number().int().min(0), value: z.unknown() });
+export const ZSettingPutBody = z.strictObject({ version: z.number().int().min(0).max(INT4_MAX), value: z.unknown() });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { TaskStatusEnum, type TaskStatus } from './enums.ts';
-import { REASON_MIN } from './common.ts';
+import { REASON_MIN, ZVersion, zText } from './common.ts';
 import { messages } from './messages.ts';
 
 export interface TaskStatusAction {
@@ -63,8 +63,8 @@ export const statusReasonRequired: Partial<Record<TaskStatus, { zh: string; en: 
 export const ZTaskStatusBody = z
   .strictObject({
     status: TaskStatusEnum.schema,
-    reason: z.string().trim().max(2000).default(''),
-    version: z.number({ error: messages.version.zh }).int().positive(),
+    reason: zText(2000).default(''),
+    version: ZVersion,
   })
   .superRefine((body, ctx) => {
     const missing = statusReasonRequired[body.status];

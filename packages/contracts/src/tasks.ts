@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZDate, ZRef, pageOf } from './common.ts';
+import { INT4_MAX, ZDate, ZId, ZIdValue, ZRef, ZText, ZVersion, pageOf, zText } from './common.ts';
 import {
   LightEnum,
   OutcomeKindEnum,
@@ -20,13 +20,13 @@ export const ZTaskListQuery = z.strictObject({
   list: TaskListEnum.schema.optional(),
   status: TaskStatusEnum.schema.optional(),
   light: LightEnum.schema.optional(),
-  unitId: z.coerce.number().int().positive().optional(),
-  field: z.string().trim().min(1).max(50).optional(),
+  unitId: ZId.optional(),
+  field: zText(50).min(1).optional(),
   year: z.coerce.number().int().min(2000, { error: messages.year.zh }).max(2100, { error: messages.year.zh }).optional(),
-  q: z.string().trim().min(1).max(100).optional(),
+  q: zText(100).min(1).optional(),
   sort: z.enum(taskSortFields).default('code'),
   order: z.enum(['asc', 'desc']).default('asc'),
-  page: z.coerce.number().int().min(1).default(1),
+  page: z.coerce.number({ error: messages.page.zh }).int({ error: messages.page.zh }).min(1, { error: messages.page.zh }).max(INT4_MAX, { error: messages.page.zh }).default(1),
   pageSize: z.coerce.number().int().min(1, { error: messages.pageSize.zh }).max(200, { error: messages.pageSize.zh }).default(20),
 });
 export type TTaskListQuery = z.infer<typeof ZTaskListQuery>;
@@ -135,15 +135,14 @@ export const ZTaskDetail = ZTaskListItem.extend({
 });
 export type TTaskDetail = z.infer<typeof ZTaskDetail>;
 
-const text = (max: number) => z.string().trim().max(max);
 const count = (min: number, error: string) => z.number({ error }).int({ error }).min(min, { error }).max(1000, { error });
 /** An existing row of a task's list, kept (and its history traceable) when an edit sends its id back. */
-const rowId = z.number().int().positive().optional();
+const rowId = ZIdValue.optional();
 
 /** An expected outcome as a new task states it: nothing is delivered yet. */
 export const ZOutcomeInput = z.strictObject({
   kind: OutcomeKindEnum.schema,
-  description: text(500).min(1, { error: messages.required.zh }),
+  description: zText(500).min(1, { error: messages.required.zh }),
   targetCount: count(1, messages.outcomeTarget.zh).default(1),
 });
 /**
@@ -158,9 +157,9 @@ export const ZOutcomeEdit = z.strictObject({
 export type TOutcomeEdit = z.infer<typeof ZOutcomeEdit>;
 
 export const ZSourceDocumentInput = z.strictObject({
-  title: text(200).min(1, { error: messages.required.zh }),
-  docNumber: text(100).default(''),
-  issuer: text(100).default(''),
+  title: zText(200).min(1, { error: messages.required.zh }),
+  docNumber: zText(100).default(''),
+  issuer: zText(100).default(''),
   issuedOn: ZDate.nullable().default(null),
 });
 export const ZSourceDocumentEdit = z.strictObject({ id: rowId, ...ZSourceDocumentInput.shape });
@@ -168,30 +167,30 @@ export type TSourceDocumentEdit = z.infer<typeof ZSourceDocumentEdit>;
 
 /** Fields of a task that the edit form changes; every one optional in a PATCH. The status changes by its own actions (task-status.ts). */
 export const ZTaskEditableFields = z.strictObject({
-  title: z.string().trim().min(2, { error: messages.titleLength.zh }).max(200, { error: messages.titleLength.zh }),
-  field: text(50).min(1, { error: messages.required.zh }),
+  title: ZText.trim().min(2, { error: messages.titleLength.zh }).max(200, { error: messages.titleLength.zh }),
+  field: zText(50).min(1, { error: messages.required.zh }),
   level: TaskLevelEnum.schema,
   priority: TaskPriorityEnum.schema,
   year: z.number().int().min(2000, { error: messages.year.zh }).max(2100, { error: messages.year.zh }),
-  batch: text(50).nullable(),
-  tags: z.array(text(20).min(1)).max(20),
-  objective: text(5000),
-  acceptanceCriteria: text(5000),
+  batch: zText(50).nullable(),
+  tags: z.array(zText(20).min(1)).max(20),
+  objective: zText(5000),
+  acceptanceCriteria: zText(5000),
   startDate: ZDate,
   deadline: ZDate,
-  leadLeader: text(50),
-  leadUnitId: z.number().int().positive(),
-  specialGroupId: z.number().int().positive().nullable(),
-  cooperatingUnitIds: z.array(z.number().int().positive()).max(50),
-  contactName: text(50),
-  contactPhone: text(30),
-  measures: z.array(text(1000).min(1, { error: messages.required.zh })).max(50),
+  leadLeader: zText(50),
+  leadUnitId: ZIdValue,
+  specialGroupId: ZIdValue.nullable(),
+  cooperatingUnitIds: z.array(ZIdValue).max(50),
+  contactName: zText(50),
+  contactPhone: zText(30),
+  measures: z.array(zText(1000).min(1, { error: messages.required.zh })).max(50),
   outcomes: z.array(ZOutcomeEdit).max(20),
   sourceDocuments: z.array(ZSourceDocumentEdit).max(20),
   /** Mandates only: the level that handed the task down. */
   issuingLevel: TaskLevelEnum.schema.nullable(),
   /** Innovations only: the unit that first came up with it. */
-  originatingUnitId: z.number().int().positive().nullable(),
+  originatingUnitId: ZIdValue.nullable(),
   /** Pilots only: the pilot's own fields, any of them. */
   pilot: ZPilotEdit,
 });
@@ -199,7 +198,7 @@ export type TTaskEditableFields = z.infer<typeof ZTaskEditableFields>;
 export type TTaskEditableField = keyof TTaskEditableFields;
 
 export const ZTaskUpdateBody = ZTaskEditableFields.partial()
-  .extend({ version: z.number({ error: messages.version.zh }).int().positive() })
+  .extend({ version: ZVersion })
   .refine((body) => Object.keys(body).length > 1, { error: messages.noChanges.zh })
   .refine((body) => !body.startDate || !body.deadline || body.deadline >= body.startDate, {
     error: messages.deadlineBeforeStart.zh,
@@ -208,8 +207,8 @@ export const ZTaskUpdateBody = ZTaskEditableFields.partial()
 export type TTaskUpdateBody = z.infer<typeof ZTaskUpdateBody>;
 
 export const ZMilestoneInput = z.strictObject({
-  name: text(100).min(1, { error: messages.required.zh }),
-  phase: text(50).default(''),
+  name: zText(100).min(1, { error: messages.required.zh }),
+  phase: zText(50).default(''),
   dueDate: ZDate,
 });
 export type TMilestoneInput = z.input<typeof ZMilestoneInput>;
@@ -220,7 +219,7 @@ export const ZTaskCreateBody = ZTaskEditableFields
     list: TaskListEnum.schema,
     status: z.enum(['draft', 'active']).default('active'),
     issuingLevel: TaskLevelEnum.schema.nullable().default(null),
-    originatingUnitId: z.number().int().positive().nullable().default(null),
+    originatingUnitId: ZIdValue.nullable().default(null),
     outcomes: z.array(ZOutcomeInput).max(20).default([]),
     sourceDocuments: z.array(ZSourceDocumentInput).max(20).default([]),
     pilot: ZPilotInput.nullable().default(null),
@@ -237,21 +236,22 @@ export type TTaskCreateBody = z.infer<typeof ZTaskCreateBody>;
 export type TTaskCreateInput = z.input<typeof ZTaskCreateBody>;
 
 export const ZPhaseTemplate = z.object({
-  key: z.string(),
-  name: z.string(),
+  key: zText(50),
+  name: zText(100),
   phases: z.array(
     z.object({
-      name: z.string(),
-      share: z.number().positive().optional(),
-      durationDays: z.number().int().positive().optional(),
-      milestoneName: z.string(),
+      name: zText(50),
+      share: z.number().positive().max(1000).optional(),
+      /** At most ten years: a phase longer than that is a typing error, and dates must stay real dates. */
+      durationDays: z.number().int().positive().max(3660).optional(),
+      milestoneName: zText(100),
     }),
   ),
 });
 export type TPhaseTemplate = z.infer<typeof ZPhaseTemplate>;
 
 export const ZTimetablePreviewBody = z
-  .strictObject({ templateKey: z.string().min(1).max(50), startDate: ZDate, deadline: ZDate })
+  .strictObject({ templateKey: zText(50).min(1), startDate: ZDate, deadline: ZDate })
   .refine((body) => body.deadline > body.startDate, { error: messages.deadlineBeforeStart.zh, path: ['deadline'] });
 export const ZTimetablePreview = z.object({
   milestones: z.array(z.object({ phase: z.string(), name: z.string(), dueDate: ZDate })),

@@ -1,9 +1,8 @@
 import { z } from 'zod';
-import { REASON_MIN, ZDate } from './common.ts';
+import { REASON_MIN, ZDate, ZIdValue, ZVersion, zText } from './common.ts';
 import { messages } from './messages.ts';
 
-const text = (max: number) => z.string().trim().max(max);
-const version = z.number({ error: messages.version.zh }).int().positive();
+const version = ZVersion;
 
 /** Replaces a task's milestones while its timetable is not yet approved. */
 export const ZMilestonesPutBody = z.strictObject({
@@ -11,12 +10,12 @@ export const ZMilestonesPutBody = z.strictObject({
   milestones: z
     .array(
       z.strictObject({
-        id: z.number().int().positive().optional(),
-        name: text(100).min(1, { error: messages.required.zh }),
-        phase: text(50).default(''),
+        id: ZIdValue.optional(),
+        name: zText(100).min(1, { error: messages.required.zh }),
+        phase: zText(50).default(''),
         dueDate: ZDate,
         /** Index (0-based) in this array of the milestone this one waits for. */
-        dependsOn: z.number().int().min(0).nullable().default(null),
+        dependsOn: z.number().int().min(0).max(1000).nullable().default(null),
       }),
     )
     .min(1, { error: messages.milestonesRequired.zh })
@@ -30,16 +29,16 @@ export const ZVersionBody = z.strictObject({ version });
 export const ZMilestoneCompleteBody = z.strictObject({
   version,
   doneDate: ZDate,
-  note: text(2000).default(''),
+  note: zText(2000).default(''),
 });
 export type TMilestoneCompleteBody = z.input<typeof ZMilestoneCompleteBody>;
 export type TMilestoneComplete = z.infer<typeof ZMilestoneCompleteBody>;
 
 export const ZAdjustmentCreateBody = z
   .strictObject({
-    reason: text(2000).min(REASON_MIN, { error: messages.adjustmentReason.zh }),
+    reason: zText(2000).min(REASON_MIN, { error: messages.adjustmentReason.zh }),
     deadline: ZDate.optional(),
-    milestones: z.array(z.strictObject({ id: z.number().int().positive(), dueDate: ZDate })).max(30).default([]),
+    milestones: z.array(z.strictObject({ id: ZIdValue, dueDate: ZDate })).max(30).default([]),
   })
   .refine((body) => body.deadline !== undefined || body.milestones.length > 0, { error: messages.noChanges.zh });
 export type TAdjustmentCreateBody = z.input<typeof ZAdjustmentCreateBody>;
@@ -49,7 +48,7 @@ export const ZAdjustmentDecisionBody = z
   .strictObject({
     version,
     decision: z.enum(['approve', 'refuse']),
-    comment: text(2000).default(''),
+    comment: zText(2000).default(''),
   })
   .refine((body) => body.decision === 'approve' || body.comment.length > 0, {
     error: messages.refusalReason.zh,

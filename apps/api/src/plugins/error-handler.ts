@@ -42,6 +42,39 @@ function fieldsOf(items: ValidationItem[], language: Language) {
   });
 }
 
+/**
+ * The SQLSTATE of a database error, however it arrived: from pg directly, or wrapped by Prisma's
+ * driver adapter (`meta.driverAdapterError.cause.originalCode`).
+ */
+function sqlStateOf(error: unknown): string | undefined {
+  const candidate = error as { code?: unknown; meta?: { driverAdapterError?: { cause?: { originalCode?: unknown } } } };
+  const wrapped = candidate.meta?.driverAdapterError?.cause?.originalCode;
+  if (typeof wrapped === 'string') return wrapped;
+  return typeof candidate.code === 'string' && /^[0-9A-Z]{5}$/.test(candidate.code) ? candidate.code : undefined;
+}
+
+/**
+ * Class 22 (data exception: a NUL byte, an untranslatable character, a number out of range, bad
+ * JSON text) is the database refusing a value the request brought. The contracts refuse such
+ * values first; this is the safety net for one they miss, so it is never a 500.
+ */
+const isInputRefusedByDatabase = (error: unknown) => sqlStateOf(error)?.startsWith('22') ?? false;
+
+const clientStatusCodes: Record<number, AppErrorCode> = {
+  400: AppErrorCode.BadRequest,
+  403: AppErrorCode.Forbidden,
+  404: AppErrorCode.NotFound,
+  413: AppErrorCode.PayloadTooLarge,
+  415: AppErrorCode.UnsupportedMediaType,
+};
+
+const declaredText: Partial<Record<AppErrorCode, Bilingual>> = {
+  [AppErrorCode.Forbidden]: errorText.forbidden,
+  [AppErrorCode.NotFound]: errorText.notFound,
+  [AppErrorCode.PayloadTooLarge]: errorText.tooLarge,
+  [AppErrorCode.UnsupportedMediaType]: errorText.mediaType,
+};
+
 function send(reply: FastifyReply, request: FastifyRequest, code: AppErrorCode, text: Bilingual, extra: Partial<TErrorBody> = {}) {
   const language = languageOf(request);
   const body: TErrorBody = {
@@ -85,7 +118,21 @@ export const errorHandler = fp(async (app: FastifyInstance) => {
         return send(reply, request, AppErrorCode.UnsupportedMediaType, errorText.mediaType);
       case 'FST_ERR_CTP_BODY_TOO_LARGE':
       case 'FST_REQ_FILE_TOO_LARGE':
+      case 'FST_FILES_LIMIT':
+      case 'FST_PARTS_LIMIT':
+      case 'FST_FIELDS_LIMIT':
         return send(reply, request, AppErrorCode.PayloadTooLarge, errorText.tooLarge);
+      case 'FST_PROTO_VIOLATION':
+      case 'FST_INVALID_JSON_FIELD_ERROR':
+      case 'FST_MP_PREMATURE_CLOSE':
+        return send(reply, request, AppErrorCode.BadRequest, errorText.badForm);
+    }
+    // A plugin that refuses a request says so with a 4xx (e.g. the static files' 400 for a NUL in a path).
+    const declared = clientStatusCodes[error.statusCode ?? 0];
+    if (declared) return send(reply, request, declared, declaredText[declared] ?? errorText.invalid);
+    if (isInputRefusedByDatabase(error)) {
+      request.log.warn({ err: error }, 'the database refused a value the contracts let through');
+      return send(reply, request, AppErrorCode.BadRequest, errorText.unstorable);
     }
     request.log.error({ err: error }, 'unhandled error');
     return send(reply, request, AppErrorCode.Internal, errorText.internal);

@@ -54,7 +54,7 @@ export async function uploadEvidence(ctx: UseCaseContext, filesDir: string, task
         data: {
           taskId,
           milestoneId: file.milestoneId,
-          originalName: file.filename.slice(0, 200),
+          originalName: file.filename,
           storedName,
           mimeType: type.mime,
           size: file.content.length,

@@ -1,6 +1,6 @@
 import { ZIdParams } from '@reform/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { openEvidence } from '../../../modules/evidence/read-evidence.ts';
+import { openEvidence } from '../../../modules/evidence/open-evidence.ts';
 import { contextOf } from '../../context.ts';
 
 const evidence: FastifyPluginAsyncZod = async (app) => {

@@ -18,11 +18,13 @@ import { exportLedger } from '../../../modules/ledger/export-ledger.ts';
 import { importLedger } from '../../../modules/ledger/import-ledger.ts';
 import { contextOf } from '../../context.ts';
 import { errorResponses } from '../../errors.ts';
+import { receiveFile } from '../../multipart.ts';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const noFile: Bilingual = { zh: '请上传 Excel 台账文件（表单字段 file，.xlsx 格式）', en: 'Upload the ledger as the form field "file" (.xlsx)' };
-const tooLarge: Bilingual = { zh: '文件过大：台账文件不能超过 20 MB，且每次只能上传一个文件', en: 'The file is too large (at most 20 MB, one file)' };
+const LEDGER_MAX_BYTES = 20 * 1024 * 1024;
+const tooLarge: Bilingual = { zh: '文件过大：台账文件不能超过 20 MB', en: 'The file is too large (at most 20 MB)' };
 
 const invalidField = (path: string, zh: string, en: string) =>
   new AppError(AppErrorCode.BadRequest, errorText.invalid, { fields: [{ path, message: { zh, en } }] });
@@ -35,26 +37,14 @@ interface ImportForm {
 
 /** Reads the multipart form of an import: the file, and the optional mapping and default list. */
 async function readForm(request: FastifyRequest): Promise<ImportForm> {
-  if (!request.isMultipart()) throw new AppError(AppErrorCode.UnsupportedMediaType, noFile);
-  let file: Buffer | undefined;
-  const fields: Record<string, string> = {};
-  try {
-    for await (const part of request.parts()) {
-      if (part.type === 'file') {
-        const buffer = await part.toBuffer();
-        if (part.fieldname === 'file') file = buffer;
-      } else fields[part.fieldname] = String(part.value ?? '');
-    }
-  } catch (error) {
-    const code = (error as { code?: string }).code;
-    if (code === 'FST_REQ_FILE_TOO_LARGE' || code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT') {
-      throw new AppError(AppErrorCode.PayloadTooLarge, tooLarge);
-    }
-    throw error;
-  }
-  if (!file || file.length === 0) throw new AppError(AppErrorCode.BadRequest, noFile);
-
-  const form: ImportForm = { file };
+  const { content, fields } = await receiveFile(request, {
+    fileField: 'file',
+    fields: ['mapping', 'list'],
+    maxBytes: LEDGER_MAX_BYTES,
+    noFile,
+    tooLarge,
+  });
+  const form: ImportForm = { file: content };
   const mappingText = fields.mapping?.trim();
   if (mappingText) {
     let json: unknown;

@@ -1,4 +1,4 @@
-import { ZSetting, ZSettingPutBody } from '@reform/contracts';
+import { ZSetting, ZSettingPutBody, zText } from '@reform/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { listSettings, putSetting } from '../../../modules/settings/manage-settings.ts';
@@ -18,7 +18,7 @@ const settings: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['settings'],
         summary: '修改一项设置（须带版本号）',
-        params: z.strictObject({ key: z.string().max(50) }),
+        params: z.strictObject({ key: zText(50) }),
         body: ZSettingPutBody,
         response: { 200: ZSetting, ...errorResponses },
       },

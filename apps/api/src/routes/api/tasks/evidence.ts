@@ -1,11 +1,20 @@
-import { ZEvidenceFile, ZIdParams } from '@reform/contracts';
+import { EVIDENCE_MAX_BYTES, ZEvidenceFile, ZId, ZIdParams } from '@reform/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError, AppErrorCode, errorText } from '../../../errors.ts';
-import { listEvidence } from '../../../modules/evidence/read-evidence.ts';
+import { listEvidence } from '../../../modules/evidence/list-evidence.ts';
 import { uploadEvidence } from '../../../modules/evidence/upload-evidence.ts';
 import { contextOf } from '../../context.ts';
 import { errorResponses } from '../../errors.ts';
+import { receiveFile } from '../../multipart.ts';
+
+const evidenceForm = {
+  fileField: 'file',
+  fields: ['milestoneId'],
+  maxBytes: EVIDENCE_MAX_BYTES,
+  noFile: { zh: '请选择要上传的文件', en: 'Choose a file to upload' },
+  tooLarge: { zh: '文件过大：佐证材料不能超过 20 MB', en: 'The file is too large (at most 20 MB)' },
+} as const;
 
 /** /api/tasks/:id/evidence — multipart with a `file` and an optional `milestoneId`. */
 const taskEvidence: FastifyPluginAsyncZod = async (app) => {
@@ -32,29 +41,14 @@ const taskEvidence: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const ctx = contextOf(request);
-      let content: Buffer | null = null;
-      let filename = '';
-      let milestoneId: number | null = null;
-      for await (const part of request.parts()) {
-        if (part.type === 'file' && part.fieldname === 'file' && content === null) {
-          filename = part.filename;
-          content = await part.toBuffer();
-        } else if (part.type === 'file') {
-          await part.toBuffer();
-        } else if (part.fieldname === 'milestoneId' && part.value !== '') {
-          milestoneId = Number(part.value);
-          if (!Number.isInteger(milestoneId) || milestoneId <= 0) {
-            throw new AppError(AppErrorCode.BadRequest, errorText.invalid, {
-              fields: [{ path: 'milestoneId', message: { zh: '节点编号无效', en: 'Invalid milestone id' } }],
-            });
-          }
-        }
-      }
-      if (!content || content.length === 0) {
+      const { filename, content, fields } = await receiveFile(request, evidenceForm);
+      const milestone = fields.milestoneId ? ZId.safeParse(fields.milestoneId) : null;
+      if (milestone && !milestone.success) {
         throw new AppError(AppErrorCode.BadRequest, errorText.invalid, {
-          fields: [{ path: 'file', message: { zh: '请选择要上传的文件', en: 'Choose a file to upload' } }],
+          fields: [{ path: 'milestoneId', message: { zh: '节点编号无效', en: 'Invalid milestone id' } }],
         });
       }
+      const milestoneId = milestone?.data ?? null;
       const saved = await uploadEvidence(ctx, app.filesDir, request.params.id, { filename, content, milestoneId });
       return reply.status(201).send(saved);
     },

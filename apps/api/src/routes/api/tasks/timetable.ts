@@ -2,6 +2,7 @@ import {
   ZAdjustment,
   ZAdjustmentCreateBody,
   ZHistoryEntry,
+  ZId,
   ZIdParams,
   ZMilestoneCompleteBody,
   ZMilestonesPutBody,
@@ -57,7 +58,7 @@ const taskTimetable: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['timetable'],
         summary: '标记节点完成（逾期完成记为逾期）',
-        params: z.strictObject({ id: z.coerce.number().int().positive(), milestoneId: z.coerce.number().int().positive() }),
+        params: z.strictObject({ id: ZId, milestoneId: ZId }),
         body: ZMilestoneCompleteBody,
         response: { 200: ZTaskDetail, ...errorResponses },
       },

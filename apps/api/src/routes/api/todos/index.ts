@@ -1,4 +1,4 @@
-import { ZTodo } from '@reform/contracts';
+import { ZId, ZTodo } from '@reform/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { completeTodo } from '../../../modules/comments/complete-todo.ts';
@@ -19,7 +19,7 @@ const todos: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['comments'],
         summary: '标记待办已处理',
-        params: z.strictObject({ commentId: z.coerce.number().int().positive() }),
+        params: z.strictObject({ commentId: ZId }),
         response: { 204: z.null(), ...errorResponses },
       },
     },

@@ -7,12 +7,6 @@ import type { UseCaseContext } from '../context.ts';
 import { findTaskInScope } from '../tasks/get-task.ts';
 import { evidenceInclude, toEvidence } from './evidence-dto.ts';
 
-export async function listEvidence(ctx: UseCaseContext, taskId: number): Promise<TEvidenceFile[]> {
-  await findTaskInScope(ctx, taskId);
-  const rows = await ctx.db.prisma.evidenceFile.findMany({ where: { taskId }, include: evidenceInclude, orderBy: { id: 'asc' } });
-  return rows.map(toEvidence);
-}
-
 /** Opens an evidence file for download, if its task is in the user's scope (else 404). */
 export async function openEvidence(
   ctx: UseCaseContext,
