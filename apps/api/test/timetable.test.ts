@@ -223,4 +223,14 @@ describe('GET /api/tasks/:id/history', () => {
     expect(task.milestones[0]!.dueDate < TEST_TODAY).toBe(true);
     expect(body[0]!.lines).toEqual(expect.arrayContaining([`出台实施方案：${TEST_TODAY}`, expect.stringMatching(/^逾期天数：\d+$/)]));
   });
+
+  it('tells an evidence upload in Chinese', async () => {
+    const staff = await t.db.prisma.user.findFirstOrThrow({ where: { username: 'staff' } });
+    // The entry as the evidence upload writes it.
+    await t.db.prisma.auditLog.create({
+      data: { actorId: staff.id, entity: 'task', entityId: String(task.id), action: 'evidence', changes: { evidence: { from: null, to: '实施方案.pdf' } }, requestId: 'history-test' },
+    });
+    const [latest] = (await call<THistoryEntry[]>('leader', 'GET', `/api/tasks/${task.id}/history`)).body;
+    expect(latest).toMatchObject({ action: '上传佐证材料', lines: ['佐证材料：实施方案.pdf'] });
+  });
 });

@@ -4,7 +4,7 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
-import { PrismaClient } from '../generated/prisma/client.ts';
+import { PrismaClient, type Prisma } from '../generated/prisma/client.ts';
 import { acquireDataDirLock } from './data-dir-lock.ts';
 
 export type DatabaseKind = 'pglite' | 'postgres';
@@ -24,16 +24,34 @@ export interface OpenDatabaseOptions {
   dataDir?: string | undefined;
   /** Connections to PostgreSQL per process. The embedded database always gets one. */
   poolSize?: number | undefined;
+  /** Called with every SQL statement Prisma sends (tests count a write's statements with it). */
+  onQuery?: ((event: Prisma.QueryEvent) => void) | undefined;
 }
 
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
-  if (options.url) return openPostgres(options.url, options.poolSize ?? 10);
-  return openEmbedded(options.dataDir);
+  if (options.url) return openPostgres(options.url, options.poolSize ?? 10, options.onQuery);
+  return openEmbedded(options.dataDir, options.onQuery);
 }
 
-function openPostgres(url: string, poolSize: number): Database {
+/**
+ * A transaction waits for a free connection before it starts. Prisma gives up after 2 s by default,
+ * which on the embedded database's one connection turns a queue of short requests (20 sent at once)
+ * into 500s; waiting costs nobody anything, so it may wait longer. Once started, a transaction
+ * still has Prisma's 5 s to finish.
+ */
+const transactionOptions = { maxWait: 30_000 };
+
+function prismaClient(pool: pg.Pool, onQuery: OpenDatabaseOptions['onQuery']): PrismaClient {
+  const adapter = new PrismaPg(pool);
+  if (!onQuery) return new PrismaClient({ adapter, transactionOptions });
+  const prisma = new PrismaClient({ adapter, transactionOptions, log: [{ emit: 'event', level: 'query' }] });
+  prisma.$on('query', onQuery);
+  return prisma;
+}
+
+function openPostgres(url: string, poolSize: number, onQuery: OpenDatabaseOptions['onQuery']): Database {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
-  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  const prisma = prismaClient(pool, onQuery);
   return {
     kind: 'postgres',
     prisma,
@@ -45,7 +63,7 @@ function openPostgres(url: string, poolSize: number): Database {
   };
 }
 
-async function openEmbedded(dataDir: string | undefined): Promise<Database> {
+async function openEmbedded(dataDir: string | undefined, onQuery: OpenDatabaseOptions['onQuery']): Promise<Database> {
   let releaseLock = () => {};
   if (dataDir) {
     mkdirSync(dataDir, { recursive: true });
@@ -58,7 +76,7 @@ async function openEmbedded(dataDir: string | undefined): Promise<Database> {
   const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 1 });
   await server.start();
   const pool = new pg.Pool({ connectionString: `postgresql://postgres@${server.getServerConn()}/postgres`, max: 1 });
-  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  const prisma = prismaClient(pool, onQuery);
   return {
     kind: 'pglite',
     prisma,
