@@ -184,11 +184,19 @@ describe('completing milestones', () => {
     expect(await t.db.prisma.milestone.findUnique({ where: { id: first.id }, select: { doneBy: { select: { username: true } } } })).toEqual({
       doneBy: { username: 'staff' },
     });
+    // Sent again from the same page: its version is stale, and the current record shows it done.
     const again = await call('staff', 'POST', `/api/tasks/${task.id}/milestones/${first.id}/complete`, {
       version: first.version,
       doneDate: TEST_TODAY,
     });
-    expect(again.status).toBe(400);
+    expect(again.status).toBe(409);
+    const current = (again.body as unknown as { current: TTaskDetail }).current;
+    expect(current.milestones.find((m) => m.id === first.id)?.doneDate).toBe(TEST_TODAY);
+    const fromCurrent = await call('staff', 'POST', `/api/tasks/${task.id}/milestones/${first.id}/complete`, {
+      version: current.milestones.find((m) => m.id === first.id)!.version,
+      doneDate: TEST_TODAY,
+    });
+    expect(fromCurrent.body.fields).toContainEqual({ path: 'doneDate', message: '该节点已完成' });
   });
 
   it('is refused to leaders', async () => {

@@ -3,6 +3,7 @@ import { mayChangeTaskStatus } from '../../access/policy.ts';
 import { AppError, AppErrorCode, errorText } from '../../errors.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { UseCaseContext } from '../context.ts';
+import { refreshTaskLights } from './refresh-lights.ts';
 import { staleVersion, versionedWrite } from '../versioned-write.ts';
 import { badRequest } from '../bad-request.ts';
 import { findTaskInScope, getTask, ownershipOf } from './get-task.ts';
@@ -55,6 +56,7 @@ export async function changeTaskStatus(ctx: UseCaseContext, taskId: number, body
         },
         requestId: ctx.requestId,
       });
+      await refreshTaskLights(tx, ctx.today, [taskId]);
     },
   });
   return getTask(ctx, taskId);

@@ -3,6 +3,7 @@ import type { UseCaseContext } from '../context.ts';
 import { loadPlanningSettings } from '../settings/load-planning-settings.ts';
 import { checkTaskReferences } from './check-task-references.ts';
 import { getTask } from './get-task.ts';
+import { refreshTaskLights } from './refresh-lights.ts';
 import { allocateTaskCode, assertMayCreateTasks, insertTask } from './task-creation.ts';
 
 /**
@@ -23,8 +24,10 @@ export async function createTask(ctx: UseCaseContext, body: TTaskCreateBody): Pr
     deadline: body.deadline,
   });
   const settings = await loadPlanningSettings(ctx.db);
-  const id = await ctx.db.prisma.$transaction(async (tx) =>
-    insertTask(tx, ctx, body, await allocateTaskCode(tx, settings, body.list, body.year)),
-  );
+  const id = await ctx.db.prisma.$transaction(async (tx) => {
+    const created = await insertTask(tx, ctx, body, await allocateTaskCode(tx, settings, body.list, body.year));
+    await refreshTaskLights(tx, ctx.today, [created]);
+    return created;
+  });
   return getTask(ctx, id);
 }

@@ -3,6 +3,7 @@ import { mayExtendPilot } from '../../access/policy.ts';
 import { AppError, AppErrorCode, errorText } from '../../errors.ts';
 import { recordAudit, type Changes } from '../audit/record-audit.ts';
 import type { UseCaseContext } from '../context.ts';
+import { refreshTaskLights } from './refresh-lights.ts';
 import { staleVersion, versionedWrite } from '../versioned-write.ts';
 import { dateColumn, isoDate, isoDateOrNull } from '../dates.ts';
 import { badRequest } from '../bad-request.ts';
@@ -51,6 +52,7 @@ export async function extendPilot(ctx: UseCaseContext, taskId: number, body: TPi
         reason: { from: null, to: body.reason },
       };
       await recordAudit(tx, { actorId: ctx.user.id, entity: 'task', entityId: taskId, action: PILOT_EXTENSION_ACTION, changes, requestId: ctx.requestId });
+      await refreshTaskLights(tx, ctx.today, [taskId]);
     },
   });
   return getTask(ctx, taskId);

@@ -12,6 +12,7 @@ import type { Prisma } from '@reform/db';
 import { AppError, AppErrorCode, errorText } from '../../errors.ts';
 import { diff, recordAudit } from '../audit/record-audit.ts';
 import type { UseCaseContext } from '../context.ts';
+import { refreshTaskLights } from './refresh-lights.ts';
 import { staleVersion, versionedWrite } from '../versioned-write.ts';
 import { dateColumn, isoDate } from '../dates.ts';
 import { checkTaskReferences } from './check-task-references.ts';
@@ -131,6 +132,7 @@ export async function updateTask(ctx: UseCaseContext, id: number, body: TTaskUpd
         changes: diff(auditFields(before), auditFields(editableSnapshot(after)), Object.keys(auditFields(fields))),
         requestId: ctx.requestId,
       });
+      await refreshTaskLights(tx, ctx.today, [id]);
     },
   });
   return getTask(ctx, id);

@@ -2,6 +2,7 @@ import type { TMilestoneComplete, TTaskDetail } from '@reform/contracts';
 import { daysBetween } from '@reform/domain';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { UseCaseContext } from '../context.ts';
+import { refreshTaskLights } from '../tasks/refresh-lights.ts';
 import { staleVersion, versionedWrite } from '../versioned-write.ts';
 import { dateColumn, isoDate } from '../dates.ts';
 import { getTask } from '../tasks/get-task.ts';
@@ -44,6 +45,7 @@ export async function completeMilestone(
         },
         requestId: ctx.requestId,
       });
+      await refreshTaskLights(tx, ctx.today, [taskId]);
     },
   });
   return getTask(ctx, taskId);

@@ -4,7 +4,7 @@ import { recordAudit } from '../audit/record-audit.ts';
 import type { UseCaseContext } from '../context.ts';
 import { staleVersion, versionedWrite } from '../versioned-write.ts';
 import { dateColumn } from '../dates.ts';
-import { refreshLights } from '../tasks/refresh-lights.ts';
+import { refreshTaskLights } from '../tasks/refresh-lights.ts';
 import { adjustmentInclude, toAdjustment } from './adjustment-dto.ts';
 import { badRequest } from '../bad-request.ts';
 import { loadTaskFor } from './load-plannable-task.ts';
@@ -50,6 +50,7 @@ export async function decideAdjustment(ctx: UseCaseContext, adjustmentId: number
             lightAsOf: null,
           },
         });
+        await refreshTaskLights(tx, ctx.today, [request.taskId]);
       }
       await recordAudit(tx, {
         actorId: ctx.user.id,
@@ -65,6 +66,5 @@ export async function decideAdjustment(ctx: UseCaseContext, adjustmentId: number
       return tx.adjustmentRequest.findUniqueOrThrow({ where: { id: adjustmentId }, include: adjustmentInclude });
     },
   });
-  await refreshLights(ctx.db, ctx.today, { taskIds: [request.taskId] });
   return toAdjustment(row);
 }

@@ -1,6 +1,7 @@
 import type { TMilestonesPut, TTaskDetail } from '@reform/contracts';
 import { diff, recordAudit } from '../audit/record-audit.ts';
 import type { UseCaseContext } from '../context.ts';
+import { refreshTaskLights } from '../tasks/refresh-lights.ts';
 import { staleVersion, versionedWrite } from '../versioned-write.ts';
 import { dateColumn, isoDate } from '../dates.ts';
 import { getTask } from '../tasks/get-task.ts';
@@ -64,6 +65,7 @@ export async function replaceMilestones(ctx: UseCaseContext, taskId: number, inp
         ),
         requestId: ctx.requestId,
       });
+      await refreshTaskLights(tx, ctx.today, [taskId]);
     },
   });
   return getTask(ctx, taskId);
