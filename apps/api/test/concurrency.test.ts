@@ -60,7 +60,7 @@ beforeAll(async () => {
   t = await buildTestApp();
   for (const username of ['admin', 'staff', 'leader']) cookies[username] = await t.login(username);
   kejijuId = (await t.db.prisma.unit.findFirstOrThrow({ where: { name: '市科技局' } })).id;
-});
+}, 600_000);
 afterAll(() => t.close());
 
 describe.each([5, 20])('%i requests at once with the same version', (n) => {
