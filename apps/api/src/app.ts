@@ -19,6 +19,7 @@ import adjustmentRoutes from './routes/api/adjustments/index.ts';
 import evidenceRoutes from './routes/api/evidence/index.ts';
 import taskCommentRoutes from './routes/api/tasks/comments.ts';
 import taskEvidenceRoutes from './routes/api/tasks/evidence.ts';
+import taskHistoryRoutes from './routes/api/tasks/history.ts';
 import taskRoutes from './routes/api/tasks/index.ts';
 import taskPilotExtensionRoutes from './routes/api/tasks/pilot-extension.ts';
 import taskStatusRoutes from './routes/api/tasks/status.ts';
@@ -97,6 +98,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(taskStatusRoutes, { prefix: '/api/tasks' });
   await app.register(taskPilotExtensionRoutes, { prefix: '/api/tasks' });
   await app.register(taskTimetableRoutes, { prefix: '/api/tasks' });
+  await app.register(taskHistoryRoutes, { prefix: '/api/tasks' });
   await app.register(taskCommentRoutes, { prefix: '/api/tasks' });
   await app.register(taskEvidenceRoutes, { prefix: '/api/tasks' });
   await app.register(evidenceRoutes, { prefix: '/api/evidence' });

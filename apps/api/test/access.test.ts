@@ -1,7 +1,7 @@
 import type { TComment, TCurrentUser, TTaskDetail, TTodo } from '@reform/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from './helpers.ts';
-import { statementsDuring } from './statements.ts';
+import { statementCounter } from './statements.ts';
 
 let t: TestApp;
 const cookies: Record<string, string> = {};
@@ -23,8 +23,10 @@ async function call<T>(username: string, method: string, url: string, payload?: 
 }
 const todosOf = async (username: string) => (await call<TTodo[]>(username, 'GET', '/api/todos')).body;
 
+const counter = statementCounter();
+
 beforeAll(async () => {
-  t = await buildTestApp();
+  t = await buildTestApp({ onQuery: counter.onQuery });
   for (const username of ['admin', 'county', 'staff', 'staff2', 'leader']) cookies[username] = await t.login(username);
   unitId = Object.fromEntries((await t.db.prisma.unit.findMany({ select: { id: true, name: true } })).map((u) => [u.name, u.id]));
   const county = await t.db.prisma.unit.findFirstOrThrow({ where: { name: '嘉善县' } });
@@ -182,10 +184,11 @@ describe('GET /api/auth/me', () => {
 describe('a session', () => {
   it('costs one statement per request', async () => {
     const health = (cookie?: string) => t.app.inject({ method: 'GET', url: '/api/health', headers: cookie ? { cookie } : {} });
-    const anonymous = await statementsDuring(t.db, () => health());
-    expect(anonymous).toBeGreaterThan(0);
-    expect(await statementsDuring(t.db, () => health(cookies.admin))).toBe(anonymous + 1);
-    expect(await statementsDuring(t.db, () => health(cookies.county))).toBe(anonymous + 1);
+    const statementsOf = async (cookie?: string) => (await counter.during(() => health(cookie))).statements.length;
+    // Health's own check of the latest migration is hand-written SQL, which Prisma does not count.
+    expect(await statementsOf()).toBe(0);
+    expect(await statementsOf(cookies.admin)).toBe(1);
+    expect(await statementsOf(cookies.county)).toBe(1);
   });
 
   it('follows a changed role and a sign-out at once', async () => {

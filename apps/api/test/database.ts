@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { migrate, openDatabase, type Database } from '@reform/db';
+import { migrate, openDatabase, type Database, type OpenDatabaseOptions } from '@reform/db';
 import pg from 'pg';
 import { readEnv } from '../src/env.ts';
 
@@ -13,10 +13,10 @@ export interface TestDatabase {
  * or a new database on the PostgreSQL named by TEST_DATABASE_URL, dropped afterwards, so
  * that runs never see each other's data.
  */
-export async function createTestDatabase(): Promise<TestDatabase> {
+export async function createTestDatabase(options: Pick<OpenDatabaseOptions, 'onQuery'> = {}): Promise<TestDatabase> {
   const { TEST_DATABASE_URL } = readEnv();
   if (!TEST_DATABASE_URL) {
-    const db = await openDatabase({});
+    const db = await openDatabase({ onQuery: options.onQuery });
     await migrate(db);
     return { db, drop: () => db.close() };
   }
@@ -27,7 +27,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   await admin.end();
   const url = new URL(TEST_DATABASE_URL);
   url.pathname = `/${name}`;
-  const db = await openDatabase({ url: url.toString(), poolSize: 4 });
+  const db = await openDatabase({ url: url.toString(), poolSize: 4, onQuery: options.onQuery });
   await migrate(db);
   return {
     db,

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Database } from '@reform/db';
+import type { Database, OpenDatabaseOptions } from '@reform/db';
 import { seedDemo } from '@reform/seeds';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../src/app.ts';
@@ -20,8 +20,8 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function buildTestApp(options: { seed?: boolean } = {}): Promise<TestApp> {
-  const { db, drop } = await createTestDatabase();
+export async function buildTestApp(options: { seed?: boolean; onQuery?: OpenDatabaseOptions['onQuery'] } = {}): Promise<TestApp> {
+  const { db, drop } = await createTestDatabase({ onQuery: options.onQuery });
   if (options.seed ?? true) await seedDemo(db.prisma, { today: TEST_TODAY });
   const filesDir = mkdtempSync(join(tmpdir(), 'reform-files-'));
   const app = await buildApp({ db, filesDir, clock: () => new Date(`${TEST_TODAY}T10:00:00+08:00`) });

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionUser } from '../src/access/session-user.ts';
 import type { UseCaseContext } from '../src/modules/context.ts';
 import { insertLedgerTasks } from '../src/modules/ledger/insert-ledger-tasks.ts';
-import { insertTask } from '../src/modules/tasks/create-task.ts';
+import { insertTask } from '../src/modules/tasks/task-creation.ts';
 import { getTask } from '../src/modules/tasks/get-task.ts';
 import { day, ledgerXlsx, multipartBody, type FixtureCell } from './fixtures/ledgers.ts';
 import { TEST_TODAY, buildTestApp, type TestApp } from './helpers.ts';

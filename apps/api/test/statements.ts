@@ -1,26 +1,22 @@
-import type { Database } from '@reform/db';
-
-type Queryable = { query: (...args: unknown[]) => unknown };
-let statements = 0;
-const patched = new WeakSet<Queryable>();
+import type { OpenDatabaseOptions } from '@reform/db';
 
 /**
- * Counts the SQL statements a piece of work sends to the database, at the pg driver under
- * Prisma's adapter (Prisma's own query events would count a nested `include` as one query).
+ * Counts the SQL statements Prisma sends (transaction control included), so a test can hold a
+ * write to a budget. Pass `onQuery` to buildTestApp; `during` counts what one action sends.
  */
-export async function statementsDuring(db: Database, work: () => Promise<unknown>): Promise<number> {
-  const client = await db.pool.connect();
-  const proto = Object.getPrototypeOf(client) as Queryable;
-  client.release();
-  if (!patched.has(proto)) {
-    const query = proto.query;
-    proto.query = function (this: unknown, ...args: unknown[]) {
-      statements += 1;
-      return query.apply(this, args);
-    };
-    patched.add(proto);
-  }
-  const before = statements;
-  await work();
-  return statements - before;
+export function statementCounter() {
+  let recording: string[] | null = null;
+  const onQuery: NonNullable<OpenDatabaseOptions['onQuery']> = (event) => recording?.push(event.query);
+  return {
+    onQuery,
+    async during<T>(action: () => Promise<T>): Promise<{ result: T; statements: string[] }> {
+      const statements: string[] = [];
+      recording = statements;
+      try {
+        return { result: await action(), statements };
+      } finally {
+        recording = null;
+      }
+    },
+  };
 }

@@ -184,11 +184,19 @@ describe('completing milestones', () => {
     expect(await t.db.prisma.milestone.findUnique({ where: { id: first.id }, select: { doneBy: { select: { username: true } } } })).toEqual({
       doneBy: { username: 'staff' },
     });
+    // Sent again from the same page: its version is stale, and the current record shows it done.
     const again = await call('staff', 'POST', `/api/tasks/${task.id}/milestones/${first.id}/complete`, {
       version: first.version,
       doneDate: TEST_TODAY,
     });
-    expect(again.status).toBe(400);
+    expect(again.status).toBe(409);
+    const current = (again.body as unknown as { current: TTaskDetail }).current;
+    expect(current.milestones.find((m) => m.id === first.id)?.doneDate).toBe(TEST_TODAY);
+    const fromCurrent = await call('staff', 'POST', `/api/tasks/${task.id}/milestones/${first.id}/complete`, {
+      version: current.milestones.find((m) => m.id === first.id)!.version,
+      doneDate: TEST_TODAY,
+    });
+    expect(fromCurrent.body.fields).toContainEqual({ path: 'doneDate', message: '该节点已完成' });
   });
 
   it('is refused to leaders', async () => {
@@ -222,5 +230,15 @@ describe('GET /api/tasks/:id/history', () => {
     // The first milestone fell due before TEST_TODAY: completing it today is recorded as late.
     expect(task.milestones[0]!.dueDate < TEST_TODAY).toBe(true);
     expect(body[0]!.lines).toEqual(expect.arrayContaining([`出台实施方案：${TEST_TODAY}`, expect.stringMatching(/^逾期天数：\d+$/)]));
+  });
+
+  it('tells an evidence upload in Chinese', async () => {
+    const staff = await t.db.prisma.user.findFirstOrThrow({ where: { username: 'staff' } });
+    // The entry as the evidence upload writes it.
+    await t.db.prisma.auditLog.create({
+      data: { actorId: staff.id, entity: 'task', entityId: String(task.id), action: 'evidence', changes: { evidence: { from: null, to: '实施方案.pdf' } }, requestId: 'history-test' },
+    });
+    const [latest] = (await call<THistoryEntry[]>('leader', 'GET', `/api/tasks/${task.id}/history`)).body;
+    expect(latest).toMatchObject({ action: '上传佐证材料', lines: ['佐证材料：实施方案.pdf'] });
   });
 });

@@ -4,7 +4,7 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
-import { PrismaClient } from '../generated/prisma/client.ts';
+import { PrismaClient, type Prisma } from '../generated/prisma/client.ts';
 import { acquireDataDirLock } from './data-dir-lock.ts';
 
 export type DatabaseKind = 'pglite' | 'postgres';
@@ -40,11 +40,28 @@ export interface OpenDatabaseOptions {
   dataDir?: string | undefined;
   /** Connections to PostgreSQL per process. The embedded database always has one session. */
   poolSize?: number | undefined;
+  /** Called with every SQL statement Prisma sends (tests count a write's statements with it). */
+  onQuery?: ((event: Prisma.QueryEvent) => void) | undefined;
 }
 
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
-  if (options.url) return openPostgres(options.url, options.poolSize ?? 10);
-  return openEmbedded(options.dataDir);
+  if (options.url) return openPostgres(options.url, options.poolSize ?? 10, options.onQuery);
+  return openEmbedded(options.dataDir, options.onQuery);
+}
+
+/**
+ * A transaction waits for a free connection before it starts. Prisma gives up after 2 s by default,
+ * which on the embedded database's one session turns a queue of short requests (20 sent at once)
+ * into 500s; waiting costs nobody anything, so it may wait longer. Once started, a transaction
+ * still has Prisma's 5 s to finish.
+ */
+const transactionOptions = { maxWait: 30_000 };
+
+function prismaClient(adapter: PrismaPg | PrismaPGlite, onQuery: OpenDatabaseOptions['onQuery']): PrismaClient {
+  if (!onQuery) return new PrismaClient({ adapter, transactionOptions });
+  const prisma = new PrismaClient({ adapter, transactionOptions, log: [{ emit: 'event', level: 'query' }] });
+  prisma.$on('query', onQuery);
+  return prisma;
 }
 
 function pgRunner(client: pg.Pool | pg.PoolClient): SqlRunner {
@@ -59,9 +76,9 @@ function pgRunner(client: pg.Pool | pg.PoolClient): SqlRunner {
   };
 }
 
-function openPostgres(url: string, poolSize: number): Database {
+function openPostgres(url: string, poolSize: number, onQuery: OpenDatabaseOptions['onQuery']): Database {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
-  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  const prisma = prismaClient(new PrismaPg(pool), onQuery);
   return {
     kind: 'postgres',
     prisma,
@@ -115,7 +132,7 @@ function pgliteRunner(client: PGlite | Transaction): SqlRunner {
  * PGlite is one session: its statements queue behind each other, and while a transaction
  * is open every statement outside it waits for the transaction to end.
  */
-async function openEmbedded(dataDir: string | undefined): Promise<Database> {
+async function openEmbedded(dataDir: string | undefined, onQuery: OpenDatabaseOptions['onQuery']): Promise<Database> {
   let releaseLock = () => {};
   if (dataDir) {
     mkdirSync(dataDir, { recursive: true });
@@ -123,7 +140,7 @@ async function openEmbedded(dataDir: string | undefined): Promise<Database> {
   }
   // Migration 0002 creates the pg_trgm extension, so PGlite must offer it.
   const db = await PGlite.create(dataDir ?? 'memory://', { extensions: { pg_trgm } });
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(db) });
+  const prisma = prismaClient(new PrismaPGlite(db), onQuery);
   return {
     kind: 'pglite',
     prisma,

@@ -25,7 +25,11 @@ const actionLabels: Record<string, string> = {
   'adjustment-approved': '同意时间表调整',
   'adjustment-refused': '不同意时间表调整',
   [PILOT_EXTENSION_ACTION]: '试点延期',
+  evidence: '上传佐证材料',
 };
+
+/** Names the history uses beyond the task's own fields. */
+const fieldLabels: Record<string, string> = { ...taskFieldLabels, evidence: '佐证材料' };
 
 type Change = { from: unknown; to: unknown };
 
@@ -59,7 +63,7 @@ function reasonLast<T>(entries: [string, T][]): [string, T][] {
 }
 
 function fieldLines(field: string, change: Change, unitNames: Map<number, string>): string[] {
-  const label = taskFieldLabels[field] ?? field;
+  const label = fieldLabels[field] ?? field;
   const rowLines = taskBookLines(field, label, change);
   if (rowLines) return rowLines;
   if (change.from === null || change.from === undefined) return [`${label}：${show(change.to, unitNames, field)}`];
@@ -96,7 +100,8 @@ export async function getTaskHistory(ctx: UseCaseContext, taskId: number): Promi
     id: String(row.id),
     at: row.at.toISOString(),
     actor: row.actor ? personLabel(row.actor) : '系统',
-    action: actionLabels[row.action] ?? row.action,
+    // Every word a user reads is Chinese, also for an action written by a newer version.
+    action: actionLabels[row.action] ?? '其他变更',
     lines: linesOf(row.action, row.changes as Record<string, Change>, unitNames),
   }));
 }

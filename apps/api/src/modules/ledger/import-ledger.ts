@@ -3,7 +3,7 @@ import type { Prisma } from '@reform/db';
 import { formatTaskCode, nextSequence } from '@reform/domain';
 import type { UseCaseContext } from '../context.ts';
 import { loadPlanningSettings, type PlanningSettings } from '../settings/load-planning-settings.ts';
-import { allocateTaskCode, assertMayCreateTasks } from '../tasks/create-task.ts';
+import { allocateTaskCode, assertMayCreateTasks } from '../tasks/task-creation.ts';
 import { checkLedger, type CheckedRow } from './check-ledger.ts';
 import { insertLedgerTasks } from './insert-ledger-tasks.ts';
 import { readLedger } from './read-ledger.ts';

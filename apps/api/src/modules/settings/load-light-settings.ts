@@ -8,8 +8,13 @@ const ZReportsSetting = z.object({ dueDayAfterQuarter: z.number().int().min(0).m
 /** The reform office's thresholds, falling back to the defaults for anything not set. */
 export async function loadLightSettings(db: Database): Promise<LightSettings> {
   const rows = await db.prisma.setting.findMany({ where: { key: { in: ['lights', 'reports'] } } });
-  const lights = ZLightsSetting.safeParse(rows.find((row) => row.key === 'lights')?.value);
-  const reports = ZReportsSetting.safeParse(rows.find((row) => row.key === 'reports')?.value);
+  return lightSettingsOf(rows.find((row) => row.key === 'lights')?.value, rows.find((row) => row.key === 'reports')?.value);
+}
+
+/** The thresholds from the stored `lights` and `reports` values (either may be missing). */
+export function lightSettingsOf(lightsValue: unknown, reportsValue: unknown): LightSettings {
+  const lights = ZLightsSetting.safeParse(lightsValue);
+  const reports = ZReportsSetting.safeParse(reportsValue);
   return {
     yellowWithinDays: lights.data?.yellowWithinDays ?? defaultLightSettings.yellowWithinDays,
     reportDueDay: reports.data?.dueDayAfterQuarter ?? defaultLightSettings.reportDueDay,

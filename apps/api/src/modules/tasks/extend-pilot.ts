@@ -3,8 +3,10 @@ import { mayExtendPilot } from '../../access/policy.ts';
 import { AppError, AppErrorCode, errorText } from '../../errors.ts';
 import { recordAudit, type Changes } from '../audit/record-audit.ts';
 import type { UseCaseContext } from '../context.ts';
+import { refreshTaskLights } from './refresh-lights.ts';
+import { staleVersion, versionedWrite } from '../versioned-write.ts';
 import { dateColumn, isoDate, isoDateOrNull } from '@reform/domain';
-import { badRequest, conflictWithCurrent } from '../timetable/load-plannable-task.ts';
+import { badRequest } from '../bad-request.ts';
 import { findTaskInScope, getTask, ownershipOf } from './get-task.ts';
 
 /** The audit log's action for an extension; the history tells it as one sentence. */
@@ -22,7 +24,8 @@ export async function extendPilot(ctx: UseCaseContext, taskId: number, body: TPi
   const pilot = task.pilot;
   if (task.list !== 'pilot' || !pilot) throw badRequest('list', '试点延期仅适用于改革试点', 'Only pilots are extended');
   if (!timetableOpen(task.status)) throw badRequest('status', '任务已销号，试点不能再延期', 'The task is closed; it is no longer extended');
-  if (body.version !== task.version) await conflictWithCurrent(ctx, taskId);
+  const current = () => getTask(ctx, taskId);
+  if (body.version !== task.version) await staleVersion(current);
   const term = { termEnd: isoDate(pilot.termEnd), extendedTo: isoDateOrNull(pilot.extendedTo) };
   if (!extendsTerm(term, body.extendedTo)) {
     throw new AppError(AppErrorCode.BadRequest, errorText.invalid, { fields: [{ path: 'extendedTo', message: messages.extensionNotLater }] });
@@ -30,25 +33,27 @@ export async function extendPilot(ctx: UseCaseContext, taskId: number, body: TPi
   const deadline = isoDate(task.deadline);
   const movesDeadline = deadline < body.extendedTo;
 
-  const saved = await ctx.db.prisma.$transaction(async (tx) => {
-    const { count } = await tx.task.updateMany({
-      where: { id: taskId, version: body.version },
-      data: { ...(movesDeadline ? { deadline: dateColumn(body.extendedTo) } : {}), version: { increment: 1 }, lightAsOf: null },
-    });
-    if (count === 0) return false;
-    await tx.pilotDetail.update({
-      where: { taskId },
-      data: { extendedTo: dateColumn(body.extendedTo), extensionReason: body.reason, stage: 'extended', version: { increment: 1 } },
-    });
-    const changes: Changes = {
-      'pilot.extendedTo': { from: term.extendedTo, to: body.extendedTo },
-      ...(movesDeadline ? { deadline: { from: deadline, to: body.extendedTo } } : {}),
-      ...(pilot.stage !== 'extended' ? { 'pilot.stage': { from: pilot.stage, to: 'extended' } } : {}),
-      reason: { from: null, to: body.reason },
-    };
-    await recordAudit(tx, { actorId: ctx.user.id, entity: 'task', entityId: taskId, action: PILOT_EXTENSION_ACTION, changes, requestId: ctx.requestId });
-    return true;
+  await versionedWrite(ctx, {
+    claim: (tx) =>
+      tx.task.updateMany({
+        where: { id: taskId, version: body.version },
+        data: { ...(movesDeadline ? { deadline: dateColumn(body.extendedTo) } : {}), version: { increment: 1 }, lightAsOf: null },
+      }),
+    current,
+    rest: async (tx) => {
+      await tx.pilotDetail.update({
+        where: { taskId },
+        data: { extendedTo: dateColumn(body.extendedTo), extensionReason: body.reason, stage: 'extended', version: { increment: 1 } },
+      });
+      const changes: Changes = {
+        'pilot.extendedTo': { from: term.extendedTo, to: body.extendedTo },
+        ...(movesDeadline ? { deadline: { from: deadline, to: body.extendedTo } } : {}),
+        ...(pilot.stage !== 'extended' ? { 'pilot.stage': { from: pilot.stage, to: 'extended' } } : {}),
+        reason: { from: null, to: body.reason },
+      };
+      await recordAudit(tx, { actorId: ctx.user.id, entity: 'task', entityId: taskId, action: PILOT_EXTENSION_ACTION, changes, requestId: ctx.requestId });
+      await refreshTaskLights(tx, ctx.today, [taskId]);
+    },
   });
-  if (!saved) await conflictWithCurrent(ctx, taskId);
   return getTask(ctx, taskId);
 }

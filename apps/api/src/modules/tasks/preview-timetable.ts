@@ -24,7 +24,3 @@ export async function previewTimetable(
     });
   }
 }
-
-export async function listPhaseTemplates(ctx: UseCaseContext) {
-  return (await loadPlanningSettings(ctx.db)).phaseTemplates;
-}

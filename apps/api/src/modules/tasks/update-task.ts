@@ -12,6 +12,8 @@ import type { Prisma } from '@reform/db';
 import { AppError, AppErrorCode, errorText } from '../../errors.ts';
 import { diff, recordAudit } from '../audit/record-audit.ts';
 import type { UseCaseContext } from '../context.ts';
+import { refreshTaskLights } from './refresh-lights.ts';
+import { staleVersion, versionedWrite } from '../versioned-write.ts';
 import { dateColumn, isoDate } from '@reform/domain';
 import { checkTaskReferences } from './check-task-references.ts';
 import { fieldAccessOf, findTaskInScope, getTask } from './get-task.ts';
@@ -72,14 +74,15 @@ export async function updateTask(ctx: UseCaseContext, id: number, body: TTaskUpd
     });
   }
   // Dates of an approved timetable move only through an adjustment request (a resent unchanged date is no change).
-  const current = editableSnapshot(task);
-  const refused = requested.filter((key) => frozen.includes(key) && body[key] !== current[key]);
+  const before = editableSnapshot(task);
+  const refused = requested.filter((key) => frozen.includes(key) && body[key] !== before[key]);
   if (refused.length > 0) {
     throw new AppError(AppErrorCode.BadRequest, errorText.invalid, {
       fields: refused.map((path) => ({ path, message: frozenFieldMessages[path] ?? notAllowed })),
     });
   }
-  if (body.version !== task.version) await conflict(ctx, id);
+  const current = () => getTask(ctx, id);
+  if (body.version !== task.version) await staleVersion(current);
   await checkTaskReferences(ctx, {
     leadUnitId: body.leadUnitId,
     effectiveLeadUnitId: body.leadUnitId ?? task.leadUnitId,
@@ -99,43 +102,38 @@ export async function updateTask(ctx: UseCaseContext, id: number, body: TTaskUpd
   });
   checkRowIds(task, body);
 
-  const saved = await ctx.db.prisma.$transaction(async (tx) => {
-    const { count } = await tx.task.updateMany({
-      where: { id, version: body.version },
-      data: { ...columnsOf(body), version: { increment: 1 }, lightAsOf: null },
-    });
-    if (count === 0) return false;
-    if (body.measures) {
-      await tx.taskMeasure.deleteMany({ where: { taskId: id } });
-      await tx.taskMeasure.createMany({ data: body.measures.map((content, index) => ({ taskId: id, seq: index + 1, content })) });
-    }
-    if (body.cooperatingUnitIds) {
-      await tx.taskCooperatingUnit.deleteMany({ where: { taskId: id } });
-      await tx.taskCooperatingUnit.createMany({
-        data: [...new Set(body.cooperatingUnitIds)].map((unitId) => ({ taskId: id, unitId })),
+  await versionedWrite(ctx, {
+    claim: (tx) =>
+      tx.task.updateMany({ where: { id, version: body.version }, data: { ...columnsOf(body), version: { increment: 1 }, lightAsOf: null } }),
+    current,
+    rest: async (tx) => {
+      if (body.measures) {
+        await tx.taskMeasure.deleteMany({ where: { taskId: id } });
+        await tx.taskMeasure.createMany({ data: body.measures.map((content, index) => ({ taskId: id, seq: index + 1, content })) });
+      }
+      if (body.cooperatingUnitIds) {
+        await tx.taskCooperatingUnit.deleteMany({ where: { taskId: id } });
+        await tx.taskCooperatingUnit.createMany({
+          data: [...new Set(body.cooperatingUnitIds)].map((unitId) => ({ taskId: id, unitId })),
+        });
+      }
+      if (body.outcomes) await replaceOutcomes(tx, task, body.outcomes);
+      if (body.sourceDocuments) await replaceSourceDocuments(tx, task, body.sourceDocuments);
+      // The task's version is the one check; the pilot row counts its own changes too. Triggers keep task_unit in step.
+      if (body.pilot) {
+        await tx.pilotDetail.updateMany({ where: { taskId: id }, data: { ...pilotColumnsOf(body.pilot), version: { increment: 1 } } });
+      }
+      const after = await tx.task.findUniqueOrThrow({ where: { id }, include: editableInclude });
+      await recordAudit(tx, {
+        actorId: ctx.user.id,
+        entity: 'task',
+        entityId: id,
+        action: 'update',
+        changes: diff(auditFields(before), auditFields(editableSnapshot(after)), Object.keys(auditFields(fields))),
+        requestId: ctx.requestId,
       });
-    }
-    if (body.outcomes) await replaceOutcomes(tx, task, body.outcomes);
-    if (body.sourceDocuments) await replaceSourceDocuments(tx, task, body.sourceDocuments);
-    // The task's version is the one check; the pilot row counts its own changes too. Triggers keep task_unit in step.
-    if (body.pilot) {
-      await tx.pilotDetail.updateMany({ where: { taskId: id }, data: { ...pilotColumnsOf(body.pilot), version: { increment: 1 } } });
-    }
-    const after = await tx.task.findUniqueOrThrow({ where: { id }, include: editableInclude });
-    await recordAudit(tx, {
-      actorId: ctx.user.id,
-      entity: 'task',
-      entityId: id,
-      action: 'update',
-      changes: diff(auditFields(current), auditFields(editableSnapshot(after)), Object.keys(auditFields(fields))),
-      requestId: ctx.requestId,
-    });
-    return true;
+      await refreshTaskLights(tx, ctx.today, [id]);
+    },
   });
-  if (!saved) await conflict(ctx, id);
   return getTask(ctx, id);
-}
-
-async function conflict(ctx: UseCaseContext, id: number): Promise<never> {
-  throw new AppError(AppErrorCode.Conflict, errorText.staleVersion, { current: await getTask(ctx, id) });
 }

@@ -1,8 +1,9 @@
 import { timetableOpen } from '@reform/contracts';
 import { mayPlanTimetable, mayReportProgress } from '../../access/policy.ts';
 import { AppError, AppErrorCode, errorText } from '../../errors.ts';
+import { badRequest } from '../bad-request.ts';
 import type { UseCaseContext } from '../context.ts';
-import { findTaskInScope, getTask, ownershipOf } from '../tasks/get-task.ts';
+import { findTaskInScope, ownershipOf } from '../tasks/get-task.ts';
 import type { DetailRow } from '../tasks/task-dto.ts';
 
 /** A task in scope that the user may plan (offices) or report on (lead unit too); else 404/403, or 400 once closed. */
@@ -14,12 +15,4 @@ export async function loadTaskFor(ctx: UseCaseContext, taskId: number, need: 'pl
     throw badRequest('status', '任务已销号，时间表和节点不能再变动', 'The task is closed; its timetable is final');
   }
   return task;
-}
-
-export async function conflictWithCurrent(ctx: UseCaseContext, taskId: number): Promise<never> {
-  throw new AppError(AppErrorCode.Conflict, errorText.staleVersion, { current: await getTask(ctx, taskId) });
-}
-
-export function badRequest(path: string, zh: string, en: string): AppError {
-  return new AppError(AppErrorCode.BadRequest, errorText.invalid, { fields: [{ path, message: { zh, en } }] });
 }

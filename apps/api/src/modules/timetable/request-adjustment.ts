@@ -2,10 +2,13 @@ import type { TAdjustment, TAdjustmentCreate } from '@reform/contracts';
 import { AppError, AppErrorCode } from '../../errors.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { UseCaseContext } from '../context.ts';
+import { isUniqueViolation } from '../versioned-write.ts';
 import { isoDate } from '@reform/domain';
-import { findTaskInScope } from '../tasks/get-task.ts';
 import { adjustmentInclude, toAdjustment } from './adjustment-dto.ts';
-import { badRequest, loadTaskFor } from './load-plannable-task.ts';
+import { badRequest } from '../bad-request.ts';
+import { loadTaskFor } from './load-plannable-task.ts';
+
+const onePending = { zh: '该任务已有待审批的调整申请', en: 'This task already has a pending adjustment request' };
 
 /** Asks the reform office to move dates of an approved timetable (调整申请), with a reason. */
 export async function requestAdjustment(ctx: UseCaseContext, taskId: number, input: TAdjustmentCreate): Promise<TAdjustment> {
@@ -13,12 +16,7 @@ export async function requestAdjustment(ctx: UseCaseContext, taskId: number, inp
   if (!task.baselineApprovedAt) {
     throw badRequest('reason', '时间表尚未审定，可直接修改节点', 'The timetable is not approved yet; edit it directly');
   }
-  if (task.adjustments.length > 0) {
-    throw new AppError(AppErrorCode.Conflict, {
-      zh: '该任务已有待审批的调整申请',
-      en: 'This task already has a pending adjustment request',
-    });
-  }
+  if (task.adjustments.length > 0) throw new AppError(AppErrorCode.Conflict, onePending);
   const milestones = input.milestones.map((change, index) => {
     const milestone = task.milestones.find((m) => m.id === change.id);
     if (!milestone) throw badRequest(`milestones.${index}.id`, '节点不属于该任务', 'The milestone does not belong to this task');
@@ -30,6 +28,7 @@ export async function requestAdjustment(ctx: UseCaseContext, taskId: number, inp
   if (latestDue && latestDue > (deadline?.to ?? isoDate(task.deadline))) {
     throw badRequest('milestones', '节点日期不能晚于完成时限', 'Milestones cannot fall after the deadline');
   }
+  // The check above answers the common case; the partial unique index decides between requests sent at once.
   const row = await ctx.db.prisma.$transaction(async (tx) => {
     const created = await tx.adjustmentRequest.create({
       data: { taskId, requestedById: ctx.user.id, reason: input.reason, proposed: { ...(deadline ? { deadline } : {}), milestones } },
@@ -44,16 +43,8 @@ export async function requestAdjustment(ctx: UseCaseContext, taskId: number, inp
       requestId: ctx.requestId,
     });
     return created;
+  }).catch((error: unknown) => {
+    throw isUniqueViolation(error) ? new AppError(AppErrorCode.Conflict, onePending) : error;
   });
   return toAdjustment(row);
-}
-
-export async function listAdjustments(ctx: UseCaseContext, taskId: number): Promise<TAdjustment[]> {
-  await findTaskInScope(ctx, taskId);
-  const rows = await ctx.db.prisma.adjustmentRequest.findMany({
-    where: { taskId },
-    include: adjustmentInclude,
-    orderBy: { createdAt: 'desc' },
-  });
-  return rows.map(toAdjustment);
 }

@@ -1,7 +1,8 @@
 import { ZSetting, ZSettingPutBody, zText } from '@reform/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { listSettings, putSetting } from '../../../modules/settings/manage-settings.ts';
+import { listSettings } from '../../../modules/settings/list-settings.ts';
+import { saveSetting } from '../../../modules/settings/save-setting.ts';
 import { contextOf } from '../../context.ts';
 import { errorResponses } from '../../errors.ts';
 
@@ -23,7 +24,7 @@ const settings: FastifyPluginAsyncZod = async (app) => {
         response: { 200: ZSetting, ...errorResponses },
       },
     },
-    async (request) => putSetting(contextOf(request), request.params.key, request.body.version, request.body.value),
+    async (request) => saveSetting(contextOf(request), request.params.key, request.body.version, request.body.value),
   );
 };
 export default settings;

@@ -1,8 +1,6 @@
 import {
   ZAdjustment,
   ZAdjustmentCreateBody,
-  ZHistoryEntry,
-  ZId,
   ZIdParams,
   ZMilestoneCompleteBody,
   ZMilestonesPutBody,
@@ -11,15 +9,15 @@ import {
 } from '@reform/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { getTaskHistory } from '../../../modules/history/get-task-history.ts';
 import { approveBaseline } from '../../../modules/timetable/approve-baseline.ts';
 import { completeMilestone } from '../../../modules/timetable/complete-milestone.ts';
 import { replaceMilestones } from '../../../modules/timetable/replace-milestones.ts';
-import { listAdjustments, requestAdjustment } from '../../../modules/timetable/request-adjustment.ts';
+import { listAdjustments } from '../../../modules/timetable/list-adjustments.ts';
+import { requestAdjustment } from '../../../modules/timetable/request-adjustment.ts';
 import { contextOf } from '../../context.ts';
 import { errorResponses } from '../../errors.ts';
 
-/** /api/tasks/:id/… — the timetable's lifecycle and the task's history. */
+/** /api/tasks/:id/… — the timetable's lifecycle: milestones, baseline, completion, adjustment requests. */
 const taskTimetable: FastifyPluginAsyncZod = async (app) => {
   app.put(
     '/:id/milestones',
@@ -58,7 +56,7 @@ const taskTimetable: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['timetable'],
         summary: '标记节点完成（逾期完成记为逾期）',
-        params: z.strictObject({ id: ZId, milestoneId: ZId }),
+        params: z.strictObject({ id: z.coerce.number().int().positive(), milestoneId: z.coerce.number().int().positive() }),
         body: ZMilestoneCompleteBody,
         response: { 200: ZTaskDetail, ...errorResponses },
       },
@@ -88,15 +86,6 @@ const taskTimetable: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => reply.status(201).send(await requestAdjustment(contextOf(request), request.params.id, request.body)),
-  );
-
-  app.get(
-    '/:id/history',
-    {
-      config: { permission: 'tasks:read' },
-      schema: { tags: ['tasks'], summary: '变更历史', params: ZIdParams, response: { 200: z.array(ZHistoryEntry), ...errorResponses } },
-    },
-    async (request) => getTaskHistory(contextOf(request), request.params.id),
   );
 };
 export default taskTimetable;

@@ -1,7 +1,8 @@
 import { ZPhaseTemplate, ZTimetablePreview, ZTimetablePreviewBody } from '@reform/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { listPhaseTemplates, previewTimetable } from '../../../modules/tasks/preview-timetable.ts';
+import { previewTimetable } from '../../../modules/tasks/preview-timetable.ts';
+import { listPhaseTemplates } from '../../../modules/timetable/list-phase-templates.ts';
 import { contextOf } from '../../context.ts';
 import { errorResponses } from '../../errors.ts';
 
