@@ -1,7 +1,7 @@
 import type { TComment, TCommentCreate } from '@reform/contracts';
 import { AppError, AppErrorCode, errorText } from '../../errors.ts';
 import type { UseCaseContext } from '../context.ts';
-import { findTaskInScope } from '../tasks/get-task.ts';
+import { findTaskInScope } from '../tasks/find-task-in-scope.ts';
 import { commentInclude, toComment } from './comment-dto.ts';
 
 /** A comment on a task; each unit it mentions finds it in its to-do list (and may then open the task). */

@@ -4,7 +4,9 @@ import { AppError, AppErrorCode, errorText } from '../../errors.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { UseCaseContext } from '../context.ts';
 import { badRequest, conflictWithCurrent } from '../timetable/load-plannable-task.ts';
-import { findTaskInScope, getTask, ownershipOf } from './get-task.ts';
+import { findTaskInScope } from './find-task-in-scope.ts';
+import { getTask } from './get-task.ts';
+import { ownershipOf } from './task-ownership.ts';
 
 /** The audit log's action for a status change, e.g. status-suspend (the history names it in words). */
 export const statusAuditAction = (actionKey: string) => `status-${actionKey}`;

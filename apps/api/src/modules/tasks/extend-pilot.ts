@@ -5,7 +5,9 @@ import { recordAudit, type Changes } from '../audit/record-audit.ts';
 import type { UseCaseContext } from '../context.ts';
 import { dateColumn, isoDate, isoDateOrNull } from '../dates.ts';
 import { badRequest, conflictWithCurrent } from '../timetable/load-plannable-task.ts';
-import { findTaskInScope, getTask, ownershipOf } from './get-task.ts';
+import { findTaskInScope } from './find-task-in-scope.ts';
+import { getTask } from './get-task.ts';
+import { ownershipOf } from './task-ownership.ts';
 
 /** The audit log's action for an extension; the history tells it as one sentence. */
 export const PILOT_EXTENSION_ACTION = 'pilot-extension';

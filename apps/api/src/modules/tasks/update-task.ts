@@ -14,9 +14,11 @@ import { diff, recordAudit } from '../audit/record-audit.ts';
 import type { UseCaseContext } from '../context.ts';
 import { dateColumn, isoDate } from '../dates.ts';
 import { checkTaskReferences } from './check-task-references.ts';
-import { fieldAccessOf, findTaskInScope, getTask } from './get-task.ts';
+import { findTaskInScope } from './find-task-in-scope.ts';
+import { getTask } from './get-task.ts';
+import { fieldAccessOf } from './task-ownership.ts';
 import { checkRowIds, replaceOutcomes, replaceSourceDocuments } from './task-book-rows.ts';
-import { auditFields, editableInclude, editableSnapshot } from './task-dto.ts';
+import { auditFields, editableInclude, editableSnapshot } from './task-edit-snapshot.ts';
 
 const notAllowed = { zh: '您无权修改此项', en: 'You may not change this field' };
 

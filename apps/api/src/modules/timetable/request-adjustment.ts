@@ -3,7 +3,7 @@ import { AppError, AppErrorCode } from '../../errors.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { UseCaseContext } from '../context.ts';
 import { isoDate } from '../dates.ts';
-import { findTaskInScope } from '../tasks/get-task.ts';
+import { findTaskInScope } from '../tasks/find-task-in-scope.ts';
 import { adjustmentInclude, toAdjustment } from './adjustment-dto.ts';
 import { badRequest, loadTaskFor } from './load-plannable-task.ts';
 
