@@ -36,6 +36,15 @@ describe('statements per read', () => {
     const partial = await statementsOf('/api/tasks?list=pilot&light=red&pageSize=200');
     expect(partial).toHaveLength(2);
     expect(partial.join('\n')).not.toMatch(/COUNT/i);
+    // A later page picks its ids first, so relations are joined for its own rows only.
+    expect(await statementsOf('/api/tasks?page=3')).toHaveLength(4);
+  });
+
+  it('a later page holds the same rows, in the same order, as that slice of one long page', async () => {
+    const sort = 'sort=deadline&order=desc';
+    const long = await get<TTaskListResponse>(`/api/tasks?${sort}&pageSize=60`);
+    const third = await get<TTaskListResponse>(`/api/tasks?${sort}&pageSize=20&page=3`);
+    expect(third.items).toEqual(long.items.slice(40, 60));
   });
 
   it('a task’s detail is the light check and one statement', async () => {
