@@ -33,7 +33,7 @@ export async function listTasks(ctx: UseCaseContext, query: TTaskListQuery): Pro
     // Joined relations are built for every row OFFSET skips, so a later page first picks its ids
     // from the task table alone (page 100 at 100,000 tasks would otherwise join 2,000 rows).
     const ids = await ctx.db.prisma.task.findMany({ where, select: { id: true }, orderBy, ...page });
-    rows = await findRows(ctx, { id: { in: ids.map((row) => row.id) } }, orderBy, {});
+    rows = ids.length === 0 ? [] : await findRows(ctx, { id: { in: ids.map((row) => row.id) } }, orderBy, {});
   }
   const total = await totalOf(query, rows.length, () => ctx.db.prisma.task.count({ where }));
   return { items: rows.map(toListItem), total };
