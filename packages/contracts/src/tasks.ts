@@ -45,7 +45,11 @@ export const ZTaskListItem = z.object({
   leadUnit: ZRef,
   leadLeader: z.string(),
   deadline: ZDate,
+  /** The percent last reported (quarterly reports set it); shown beside the milestones done, never alone. */
   progress: z.number().int(),
+  /** Milestones of the timetable done so far, and in all: the progress the timetable itself shows. */
+  milestonesDone: z.number().int(),
+  milestonesTotal: z.number().int(),
   light: LightEnum.schema,
   lightReason: z.string(),
   nextMilestone: z.object({ name: z.string(), dueDate: ZDate }).nullable(),
@@ -54,6 +58,10 @@ export const ZTaskListItem = z.object({
 export type TTaskListItem = z.infer<typeof ZTaskListItem>;
 export const ZTaskListResponse = pageOf(ZTaskListItem);
 export type TTaskListResponse = z.infer<typeof ZTaskListResponse>;
+
+/** GET /api/tasks/facets: the values the list's filter drop-downs offer, from the tasks in the user's scope. */
+export const ZTaskFacets = z.object({ fields: z.array(z.string()), years: z.array(z.number().int()) });
+export type TTaskFacets = z.infer<typeof ZTaskFacets>;
 
 export const ZMilestone = z.object({
   id: z.number().int(),

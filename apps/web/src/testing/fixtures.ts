@@ -62,6 +62,8 @@ export function listItem(overrides: Partial<TTaskListItem> = {}): TTaskListItem 
     leadLeader: '李副市长',
     deadline: '2026-12-31',
     progress: 40,
+    milestonesDone: 1,
+    milestonesTotal: 2,
     light: 'green',
     lightReason: '各节点按期推进',
     nextMilestone: { name: '出台实施细则', dueDate: '2026-12-15' },

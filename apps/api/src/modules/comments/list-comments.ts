@@ -1,6 +1,6 @@
 import type { TComment } from '@reform/contracts';
 import type { UseCaseContext } from '../context.ts';
-import { findTaskInScope } from '../tasks/get-task.ts';
+import { findTaskInScope } from '../tasks/find-task-in-scope.ts';
 import { commentInclude, toComment } from './comment-dto.ts';
 
 /** A task's discussion, oldest first. */

@@ -1,6 +1,6 @@
 import type { TEvidenceFile } from '@reform/contracts';
 import type { UseCaseContext } from '../context.ts';
-import { findTaskInScope } from '../tasks/get-task.ts';
+import { findTaskInScope } from '../tasks/find-task-in-scope.ts';
 import { evidenceInclude, toEvidence } from './evidence-dto.ts';
 
 /** The evidence files of a task in the user's scope (else 404), oldest first. */

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { TEvidenceFile } from '@reform/contracts';
 import { AppError, AppErrorCode, errorText } from '../../errors.ts';
 import type { UseCaseContext } from '../context.ts';
-import { findTaskInScope } from '../tasks/get-task.ts';
+import { findTaskInScope } from '../tasks/find-task-in-scope.ts';
 import { evidenceInclude, toEvidence } from './evidence-dto.ts';
 
 /** Opens an evidence file for download, if its task is in the user's scope (else 404). */

@@ -11,7 +11,7 @@ import type { UseCaseContext } from '../context.ts';
 import { personLabel, personSelect } from '../people.ts';
 import { statusAuditAction } from '../tasks/change-task-status.ts';
 import { PILOT_EXTENSION_ACTION } from '../tasks/extend-pilot.ts';
-import { findTaskInScope } from '../tasks/get-task.ts';
+import { findTaskInScope } from '../tasks/find-task-in-scope.ts';
 import { taskBookLines } from './task-book-lines.ts';
 
 const actionLabels: Record<string, string> = {

@@ -8,7 +8,7 @@ import {
 } from '@reform/contracts';
 import ExcelJS from 'exceljs';
 import type { UseCaseContext } from '../context.ts';
-import { taskFilters } from '../tasks/list-tasks.ts';
+import { taskFilters } from '../tasks/task-filters.ts';
 import { refreshLights } from '../tasks/refresh-lights.ts';
 
 export interface LedgerExport {

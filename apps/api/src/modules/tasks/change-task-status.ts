@@ -6,7 +6,9 @@ import type { UseCaseContext } from '../context.ts';
 import { refreshTaskLights } from './refresh-lights.ts';
 import { staleVersion, versionedWrite } from '../versioned-write.ts';
 import { badRequest } from '../bad-request.ts';
-import { findTaskInScope, getTask, ownershipOf } from './get-task.ts';
+import { findTaskInScope } from './find-task-in-scope.ts';
+import { getTask } from './get-task.ts';
+import { ownershipOf } from './task-ownership.ts';
 
 /** The audit log's action for a status change, e.g. status-suspend (the history names it in words). */
 export const statusAuditAction = (actionKey: string) => `status-${actionKey}`;

@@ -7,7 +7,9 @@ import { refreshTaskLights } from './refresh-lights.ts';
 import { staleVersion, versionedWrite } from '../versioned-write.ts';
 import { dateColumn, isoDate, isoDateOrNull } from '@reform/domain';
 import { badRequest } from '../bad-request.ts';
-import { findTaskInScope, getTask, ownershipOf } from './get-task.ts';
+import { findTaskInScope } from './find-task-in-scope.ts';
+import { getTask } from './get-task.ts';
+import { ownershipOf } from './task-ownership.ts';
 
 /** The audit log's action for an extension; the history tells it as one sentence. */
 export const PILOT_EXTENSION_ACTION = 'pilot-extension';

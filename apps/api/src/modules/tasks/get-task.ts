@@ -1,39 +1,10 @@
 import { timetableOpen, type TTaskDetail } from '@reform/contracts';
-import {
-  mayChangeTaskStatus,
-  mayExtendPilot,
-  mayPlanTimetable,
-  mayReportProgress,
-  taskFieldAccess,
-  taskScope,
-  type TaskOwnership,
-} from '../../access/policy.ts';
-import { AppError, AppErrorCode, errorText } from '../../errors.ts';
+import { mayChangeTaskStatus, mayExtendPilot, mayPlanTimetable, mayReportProgress } from '../../access/policy.ts';
 import type { UseCaseContext } from '../context.ts';
+import { findTaskInScope } from './find-task-in-scope.ts';
 import { refreshLights } from './refresh-lights.ts';
-import { taskDetailInclude, toDetail, type DetailRow } from './task-dto.ts';
-
-/** Loads a task the user may see, or answers 404 whether it is missing or out of scope. */
-export async function findTaskInScope(ctx: UseCaseContext, id: number): Promise<DetailRow> {
-  const task = await ctx.db.prisma.task.findFirst({
-    where: { AND: [{ id }, taskScope(ctx.user)] },
-    include: taskDetailInclude,
-  });
-  if (!task) throw new AppError(AppErrorCode.NotFound, errorText.notFound);
-  return task;
-}
-
-export function ownershipOf(task: DetailRow): TaskOwnership {
-  return {
-    leadUnitId: task.leadUnitId,
-    leadUnitPath: task.leadUnit.path,
-    applyingCountyPath: task.pilot?.applyingCounty?.path ?? null,
-  };
-}
-
-export function fieldAccessOf(ctx: UseCaseContext, task: DetailRow) {
-  return taskFieldAccess(ctx.user, { ...ownershipOf(task), list: task.list, baselineApproved: task.baselineApprovedAt !== null });
-}
+import { toDetail } from './task-dto.ts';
+import { fieldAccessOf, ownershipOf } from './task-ownership.ts';
 
 export async function getTask(ctx: UseCaseContext, id: number): Promise<TTaskDetail> {
   await refreshLights(ctx.db, ctx.today, { taskIds: [id] });

@@ -4,10 +4,26 @@ import { isoDate, isoDateOrNull } from '@reform/domain';
 
 const ref = { select: { id: true, name: true } } as const;
 
-export const taskListInclude = {
+/** The columns the list shows, no more; every milestone's due and done dates give the next one and the count done. */
+export const taskListSelect = {
+  id: true,
+  code: true,
+  title: true,
+  list: true,
+  status: true,
+  field: true,
+  level: true,
+  priority: true,
+  year: true,
   leadUnit: ref,
-  milestones: { where: { doneDate: null }, orderBy: { dueDate: 'asc' }, take: 1, select: { name: true, dueDate: true } },
-} satisfies Prisma.TaskInclude;
+  leadLeader: true,
+  deadline: true,
+  progress: true,
+  light: true,
+  lightReason: true,
+  version: true,
+  milestones: { orderBy: [{ dueDate: 'asc' }, { seq: 'asc' }], select: { name: true, dueDate: true, doneDate: true } },
+} satisfies Prisma.TaskSelect;
 
 export const taskDetailInclude = {
   leadUnit: { select: { id: true, name: true, path: true } },
@@ -22,10 +38,22 @@ export const taskDetailInclude = {
   adjustments: { where: { status: 'pending' }, select: { id: true }, take: 1 },
 } satisfies Prisma.TaskInclude;
 
-type ListRow = Prisma.TaskGetPayload<{ include: typeof taskListInclude }>;
+type ListRow = Prisma.TaskGetPayload<{ select: typeof taskListSelect }>;
 export type DetailRow = Prisma.TaskGetPayload<{ include: typeof taskDetailInclude }>;
 
-function listFields(task: Omit<ListRow, 'milestones'>): Omit<TTaskListItem, 'nextMilestone'> {
+type MilestoneDates = { name: string; dueDate: Date; doneDate: Date | null };
+
+/** The timetable's own progress (milestones done of all) and the next milestone due, from milestones in due order. */
+function milestoneFields(milestones: readonly MilestoneDates[]): Pick<TTaskListItem, 'nextMilestone' | 'milestonesDone' | 'milestonesTotal'> {
+  const next = milestones.find((m) => m.doneDate === null);
+  return {
+    nextMilestone: next ? { name: next.name, dueDate: isoDate(next.dueDate) } : null,
+    milestonesDone: milestones.filter((m) => m.doneDate !== null).length,
+    milestonesTotal: milestones.length,
+  };
+}
+
+export function toListItem(task: ListRow): TTaskListItem {
   return {
     id: task.id,
     code: task.code,
@@ -43,12 +71,8 @@ function listFields(task: Omit<ListRow, 'milestones'>): Omit<TTaskListItem, 'nex
     light: task.light,
     lightReason: task.lightReason,
     version: task.version,
+    ...milestoneFields(task.milestones),
   };
-}
-
-export function toListItem(task: ListRow): TTaskListItem {
-  const next = task.milestones[0];
-  return { ...listFields(task), nextMilestone: next ? { name: next.name, dueDate: isoDate(next.dueDate) } : null };
 }
 
 export function outcomeOf(o: TaskOutcomeModel): TTaskDetail['outcomes'][number] {
@@ -69,10 +93,8 @@ export interface DetailPermissions {
 }
 
 export function toDetail(task: DetailRow, permissions: DetailPermissions): TTaskDetail {
-  const next = task.milestones.find((m) => m.doneDate === null);
   return {
-    ...listFields(task),
-    nextMilestone: next ? { name: next.name, dueDate: isoDate(next.dueDate) } : null,
+    ...toListItem(task),
     batch: task.batch,
     tags: task.tags,
     objective: task.objective,
@@ -124,73 +146,4 @@ export function toDetail(task: DetailRow, permissions: DetailPermissions): TTask
       canExtendPilot: permissions.canExtendPilot,
     },
   };
-}
-
-/** What a task's editable fields are read from; the lists in the order the detail shows them. */
-export const editableInclude = {
-  cooperatingUnits: true,
-  measures: { orderBy: { seq: 'asc' } },
-  outcomes: { orderBy: { id: 'asc' } },
-  sourceDocuments: { orderBy: { id: 'asc' } },
-  pilot: true,
-} satisfies Prisma.TaskInclude;
-
-/** A pilot's own fields as the edit form sees them. */
-export function pilotFieldsOf(pilot: PilotDetailModel): Required<TPilotEdit> {
-  return {
-    batch: pilot.batch,
-    approvingLevel: pilot.approvingLevel,
-    applyingCountyId: pilot.applyingCountyId,
-    guidingUnit: pilot.guidingUnit,
-    termStart: isoDate(pilot.termStart),
-    termEnd: isoDate(pilot.termEnd),
-  };
-}
-
-/**
- * The editable fields of a task as the edit form sees them, for audit diffs. Outcomes and source
- * documents keep their ids, so the history can tell which row changed.
- */
-export function editableSnapshot(
-  task: Prisma.TaskGetPayload<{ include: typeof editableInclude }>,
-): Record<TTaskEditableField, unknown> {
-  return {
-    title: task.title,
-    field: task.field,
-    level: task.level,
-    priority: task.priority,
-    year: task.year,
-    batch: task.batch,
-    tags: task.tags,
-    objective: task.objective,
-    acceptanceCriteria: task.acceptanceCriteria,
-    startDate: isoDate(task.startDate),
-    deadline: isoDate(task.deadline),
-    leadLeader: task.leadLeader,
-    leadUnitId: task.leadUnitId,
-    specialGroupId: task.specialGroupId,
-    cooperatingUnitIds: task.cooperatingUnits.map((c) => c.unitId),
-    contactName: task.contactName,
-    contactPhone: task.contactPhone,
-    measures: task.measures.map((m) => m.content),
-    outcomes: task.outcomes.map(outcomeOf),
-    sourceDocuments: task.sourceDocuments.map(sourceDocumentOf),
-    issuingLevel: task.issuingLevel,
-    originatingUnitId: task.originatingUnitId,
-    pilot: task.pilot && pilotFieldsOf(task.pilot),
-  };
-}
-
-/**
- * A snapshot as the audit log records it: a pilot's own fields one by one ("pilot.batch"), so the
- * history tells each change in its own words.
- */
-export function auditFields(snapshot: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(
-    Object.entries(snapshot).flatMap(([key, value]) =>
-      key === 'pilot' && value !== null && typeof value === 'object'
-        ? Object.entries(value).map(([field, fieldValue]) => [`pilot.${field}`, fieldValue])
-        : [[key, value]],
-    ),
-  );
 }

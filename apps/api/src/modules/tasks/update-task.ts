@@ -16,9 +16,11 @@ import { refreshTaskLights } from './refresh-lights.ts';
 import { staleVersion, versionedWrite } from '../versioned-write.ts';
 import { dateColumn, isoDate } from '@reform/domain';
 import { checkTaskReferences } from './check-task-references.ts';
-import { fieldAccessOf, findTaskInScope, getTask } from './get-task.ts';
+import { findTaskInScope } from './find-task-in-scope.ts';
+import { getTask } from './get-task.ts';
+import { fieldAccessOf } from './task-ownership.ts';
 import { checkRowIds, replaceOutcomes, replaceSourceDocuments } from './task-book-rows.ts';
-import { auditFields, editableInclude, editableSnapshot } from './task-dto.ts';
+import { auditFields, editableInclude, editableSnapshot } from './task-edit-snapshot.ts';
 
 const notAllowed = { zh: '您无权修改此项', en: 'You may not change this field' };
 

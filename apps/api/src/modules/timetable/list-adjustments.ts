@@ -1,6 +1,6 @@
 import type { TAdjustment } from '@reform/contracts';
 import type { UseCaseContext } from '../context.ts';
-import { findTaskInScope } from '../tasks/get-task.ts';
+import { findTaskInScope } from '../tasks/find-task-in-scope.ts';
 import { adjustmentInclude, toAdjustment } from './adjustment-dto.ts';
 
 /** A task's adjustment requests, newest first. */

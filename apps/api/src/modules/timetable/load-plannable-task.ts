@@ -3,7 +3,8 @@ import { mayPlanTimetable, mayReportProgress } from '../../access/policy.ts';
 import { AppError, AppErrorCode, errorText } from '../../errors.ts';
 import { badRequest } from '../bad-request.ts';
 import type { UseCaseContext } from '../context.ts';
-import { findTaskInScope, ownershipOf } from '../tasks/get-task.ts';
+import { findTaskInScope } from '../tasks/find-task-in-scope.ts';
+import { ownershipOf } from '../tasks/task-ownership.ts';
 import type { DetailRow } from '../tasks/task-dto.ts';
 
 /** A task in scope that the user may plan (offices) or report on (lead unit too); else 404/403, or 400 once closed. */

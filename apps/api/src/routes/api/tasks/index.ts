@@ -2,15 +2,16 @@ import {
   ZIdParams,
   ZTaskCreateBody,
   ZTaskDetail,
+  ZTaskFacets,
   ZTaskListQuery,
   ZTaskListResponse,
   ZTaskUpdateBody,
 } from '@reform/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { createTask } from '../../../modules/tasks/create-task.ts';
 import { getTask } from '../../../modules/tasks/get-task.ts';
-import { listTaskFacets, listTasks } from '../../../modules/tasks/list-tasks.ts';
+import { listTaskFacets } from '../../../modules/tasks/list-task-facets.ts';
+import { listTasks } from '../../../modules/tasks/list-tasks.ts';
 import { updateTask } from '../../../modules/tasks/update-task.ts';
 import { contextOf } from '../../context.ts';
 import { errorResponses } from '../../errors.ts';
@@ -38,11 +39,7 @@ const tasks: FastifyPluginAsyncZod = async (app) => {
     '/facets',
     {
       config: { permission: 'tasks:read' },
-      schema: {
-        tags: ['tasks'],
-        summary: '筛选项（领域、年度）',
-        response: { 200: z.object({ fields: z.array(z.string()), years: z.array(z.number().int()) }), ...errorResponses },
-      },
+      schema: { tags: ['tasks'], summary: '筛选项（领域、年度）', response: { 200: ZTaskFacets, ...errorResponses } },
     },
     async (request) => listTaskFacets(contextOf(request)),
   );

@@ -1,12 +1,8 @@
+import type { TTaskFacets } from '@reform/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
 
-export interface TaskFacets {
-  fields: string[];
-  years: number[];
-}
-
-export const getTaskFacets = ({ signal }: { signal?: AbortSignal } = {}) => api<TaskFacets>('/tasks/facets', { signal });
+export const getTaskFacets = ({ signal }: { signal?: AbortSignal } = {}) => api<TTaskFacets>('/tasks/facets', { signal });
 
 export const getTaskFacetsQueryOptions = () =>
   queryOptions({ queryKey: ['tasks', 'facets'], queryFn: ({ signal }) => getTaskFacets({ signal }), staleTime: 5 * 60_000 });

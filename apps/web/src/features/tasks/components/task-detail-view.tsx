@@ -12,7 +12,7 @@ import {
   taskFieldLabels,
   type TTaskDetail,
 } from '@reform/contracts';
-import { Button, Card, Descriptions, Flex, List, Progress, Space, Tabs, Tag, Typography } from 'antd';
+import { Button, Card, Descriptions, Flex, List, Space, Tabs, Tag, Typography } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { LightIndicator } from '@/components/light-indicator';
@@ -21,6 +21,7 @@ import { DeadlineWithBaseline } from './deadline-with-baseline';
 import { HistoryTimeline } from './history-timeline';
 import { PilotExtension } from './pilot-extension';
 import { TaskComments } from './task-comments';
+import { TaskProgress } from './task-progress';
 import { TaskStatusActions } from './task-status-actions';
 import { ListTag, StatusTag } from './task-tags';
 import { TimetableTab } from './timetable-tab';
@@ -94,7 +95,7 @@ function Header({ task }: { task: TTaskDetail }) {
           {
             key: 'progress',
             label: '进度',
-            children: <Progress percent={task.progress} size="small" style={{ minWidth: 120, margin: 0 }} />,
+            children: <TaskProgress task={task} />,
           },
         ]}
       />

@@ -1,10 +1,11 @@
 import type { TTaskListItem, TTaskListQuery } from '@reform/contracts';
-import { Button, Empty, Grid, Progress, Table, Tooltip, Typography, type TableProps } from 'antd';
+import { Button, Empty, Grid, Table, Tooltip, Typography, type TableProps } from 'antd';
 import type { SortOrder } from 'antd/es/table/interface';
 import { Link, useNavigate } from 'react-router';
 import { LightIndicator } from '@/components/light-indicator';
 import { daysBetween, todayInShanghai } from '@reform/domain';
 import type { ListPatch } from '../lib/list-search';
+import { TaskProgress } from './task-progress';
 import { ListTag } from './task-tags';
 
 type SortField = TTaskListQuery['sort'];
@@ -118,13 +119,11 @@ export function TasksTable({ items, total, query, loading, filtered, onChange, o
       title: '进度',
       dataIndex: 'progress',
       key: 'progress',
-      width: 120,
+      width: 128,
       sorter: true,
       sortOrder: sortOrderOf(query, 'progress'),
       responsive: ['sm'],
-      render: (progress: number) => (
-        <Progress percent={progress} size="small" aria-label={`进度 ${progress}%`} status="normal" />
-      ),
+      render: (_, task) => <TaskProgress task={task} compact />,
     },
     {
       title: '下一节点',

@@ -33,6 +33,11 @@ describe('task detail', () => {
     expect(screen.getByRole('link', { name: /编\s*辑/ })).toHaveAttribute('href', '/tasks/7/edit');
   });
 
+  it('shows progress as milestones done of all beside the percent last reported', async () => {
+    setup({ body: taskDetail({ id: 7, milestonesDone: 2, milestonesTotal: 3, progress: 0 }) });
+    expect(await screen.findByTestId('task-progress')).toHaveTextContent('节点 2/3 · 上季度报送 0%');
+  });
+
   it('shows no edit control to a reader', async () => {
     setup({ body: taskDetail({ id: 7, permissions: readOnly }) });
     await screen.findByTestId('task-title');

@@ -41,6 +41,17 @@ describe('task list', () => {
     expect(within(row).getByText('2026-12-31')).toBeInTheDocument();
   });
 
+  it('shows progress as milestones done of all beside the percent last reported, and says what that means', async () => {
+    const user = userEvent.setup();
+    setup();
+    await screen.findByRole('link', { name: '深化科技金融改革' });
+    const progress = within(screen.getByTestId('task-row-1')).getByTestId('task-progress');
+    expect(progress).toHaveTextContent('节点 1/2上季度报送 40%');
+    expect(progress).toHaveAccessibleName('进度：节点 1/2，上季度报送 40%');
+    await user.hover(progress);
+    expect(await screen.findByRole('tooltip')).toHaveTextContent('完成一个节点即更新');
+  });
+
   it('reads its filters from the URL and sends them to the API', async () => {
     const { listCalls } = setup('/tasks?list=pilot&light=red&q=融合&page=2');
     await screen.findByRole('link', { name: '深化科技金融改革' });
