@@ -17,11 +17,13 @@ async function search(username: string, q: string, extra = ''): Promise<Page> {
   return response.json();
 }
 
-/** Every task whose text contains the word, found the slow and obvious way: a substring scan of every table. */
+/** Every task whose text or unit or leader names contain the word, found the slow and obvious way: a substring scan of every table. */
 async function tasksContaining(word: string): Promise<number[]> {
   const like = `%${word}%`;
   const rows = await t.db.prisma.$queryRaw<{ id: number }[]>`
-    SELECT id FROM task WHERE concat_ws(' ', code, title, objective, acceptance_criteria) LIKE ${like}
+    SELECT id FROM task WHERE concat_ws(' ', code, title, objective, acceptance_criteria, lead_leader) LIKE ${like}
+    UNION SELECT t.id FROM task t JOIN unit u ON u.id = t.lead_unit_id WHERE concat_ws(' ', u.name, u.short_name) LIKE ${like}
+    UNION SELECT c.task_id FROM task_cooperating_unit c JOIN unit u ON u.id = c.unit_id WHERE concat_ws(' ', u.name, u.short_name) LIKE ${like}
     UNION SELECT task_id FROM task_measure WHERE content LIKE ${like}
     UNION SELECT task_id FROM task_outcome WHERE description LIKE ${like}
     UNION SELECT task_id FROM task_source_document WHERE title LIKE ${like}

@@ -52,7 +52,10 @@ export const ZTaskListItem = z.object({
   version: z.number().int(),
 });
 export type TTaskListItem = z.infer<typeof ZTaskListItem>;
-export const ZTaskListResponse = pageOf(ZTaskListItem);
+export const ZTaskListResponse = pageOf(ZTaskListItem).extend({
+  /** With `q`: the words searched for, as the server cut the query (the list highlights them). */
+  searchWords: z.array(z.string()).optional(),
+});
 export type TTaskListResponse = z.infer<typeof ZTaskListResponse>;
 
 export const ZMilestone = z.object({

@@ -1,9 +1,8 @@
 import type { TLedgerExportQuery, TTaskListQuery, TTaskListResponse } from '@reform/contracts';
 import type { Prisma } from '@reform/db';
-import { searchQueryTerms } from '@reform/domain';
 import { taskScope } from '../../access/policy.ts';
 import type { UseCaseContext } from '../context.ts';
-import { refreshSearchTerms } from '../search/refresh-search-terms.ts';
+import { searchFilter, searchTasks } from '../search/search-tasks.ts';
 import { refreshLights } from './refresh-lights.ts';
 import { taskListInclude, toListItem } from './task-dto.ts';
 
@@ -23,21 +22,19 @@ export async function taskFilters(
     const unit = await ctx.db.prisma.unit.findUnique({ where: { id: query.unitId }, select: { path: true } });
     filters.push({ leadUnit: { path: { startsWith: unit?.path ?? '/none/' } } });
   }
-  if (query.q) {
-    const terms = searchQueryTerms(query.q);
-    // Searching reads the terms, so a task edited a moment ago is found by its new words.
-    if (terms.length > 0) await refreshSearchTerms(ctx.db, { maxTasks: 2_000 });
-    filters.push(
-      terms.length > 0
-        ? { search: { is: { terms: { hasEvery: terms } } } }
-        : { code: { contains: query.q, mode: 'insensitive' } },
-    );
-  }
+  if (query.q) filters.push(await searchFilter(ctx, query.q));
   return filters;
 }
 
 export async function listTasks(ctx: UseCaseContext, query: TTaskListQuery): Promise<TTaskListResponse> {
   await refreshLights(ctx.db, ctx.today, { onlyChanged: true });
+  const orderBy: Prisma.TaskOrderByWithRelationInput[] = [{ [query.sort]: query.order }, { id: 'asc' }];
+  if (query.q) {
+    // Search ranks title matches first and pages each group itself (modules/search).
+    const { q, ...filters } = query;
+    return searchTasks(ctx, q, { AND: await taskFilters(ctx, filters) }, { skip: (query.page - 1) * query.pageSize, take: query.pageSize },
+      async (client, where, skip, take) => (await client.task.findMany({ where, include: taskListInclude, orderBy, skip, take })).map(toListItem));
+  }
   const where: Prisma.TaskWhereInput = { AND: await taskFilters(ctx, query) };
   // Independent queries: on PostgreSQL they run side by side; the embedded database queues them.
   const [total, rows] = await Promise.all([
@@ -45,7 +42,7 @@ export async function listTasks(ctx: UseCaseContext, query: TTaskListQuery): Pro
     ctx.db.prisma.task.findMany({
       where,
       include: taskListInclude,
-      orderBy: [{ [query.sort]: query.order }, { id: 'asc' }],
+      orderBy,
       skip: (query.page - 1) * query.pageSize,
       take: query.pageSize,
     }),
