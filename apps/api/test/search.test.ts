@@ -205,4 +205,13 @@ describe('keyword search', () => {
     }
     expect(await idsOf('admin', '鹈鹕')).toEqual([]);
   });
+
+  it('answers searches sent at once, on the embedded database too', async () => {
+    const responses = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        t.app.inject({ method: 'GET', url: `/api/tasks?q=${encodeURIComponent(i % 2 ? '改革' : '数字 改革')}`, headers: { cookie: cookies.admin! } }),
+      ),
+    );
+    expect(responses.map((response) => response.statusCode)).toEqual(Array(10).fill(200));
+  });
 });

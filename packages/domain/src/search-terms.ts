@@ -1,12 +1,13 @@
 /**
- * Chinese keyword search without a Chinese word segmenter: a task's text is indexed as the
- * set of its Han characters and adjacent Han pairs (bigrams), and its Latin words and numbers
- * with all their prefixes. A query is turned into terms the same way and matches a task that
- * has all of them, so a one- or two-character query is an exact substring match, a longer one
- * matches every text that contains all its pairs (in practice the phrase itself). A task's code
- * is also indexed whole with its prefixes, and a query that looks like a code (Latin letters
- * and digits joined by - _ / .) asks for that code prefix alone: "zd-2026-0" finds ZD-2026-007
- * and not every text that mentions 2026.
+ * Chinese keyword search without a Chinese word segmenter in the database: a task's text is
+ * indexed as the set of its Han characters and adjacent Han pairs (bigrams), and its Latin
+ * words and numbers with all their prefixes. A query is cut into words (`searchWords`, by the
+ * platform's segmenter) and a task matches when it holds every word: a Han word as all its
+ * pairs (a lone character as itself), a Latin word or number as a prefix. So "营商环境改革"
+ * finds a task that speaks of 营商环境 in one place and 改革 in another. A task's code is also
+ * indexed whole with its prefixes, and a query chunk that looks like a code (Latin letters and
+ * digits joined by - _ / .) asks for that code prefix: "zd-2026-0" finds ZD-2026-007 and not
+ * every text that mentions 2026.
  *
  * The terms are stored as a text[] per task with a GIN index (`task_search`), which serves
  * "has all of these" (`@>`) on PGlite and PostgreSQL alike.

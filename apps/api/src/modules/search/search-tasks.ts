@@ -55,9 +55,11 @@ export async function searchTasks<T>(
     ]);
     return { items, total, searchWords: words };
   }
-  const inTitle: Prisma.TaskWhereInput = { AND: [where, { search: { is: { terms: { hasEvery: terms }, titleTerms: { hasEvery: terms } } } }] };
+  // The small title terms are tested first: walking the sort order, most rows fail there
+  // before their long terms are unpacked.
+  const inTitle: Prisma.TaskWhereInput = { AND: [where, { search: { is: { titleTerms: { hasEvery: terms }, terms: { hasEvery: terms } } } }] };
   const elsewhere: Prisma.TaskWhereInput = {
-    AND: [where, { search: { is: { terms: { hasEvery: terms }, NOT: { titleTerms: { hasEvery: terms } } } } }],
+    AND: [where, { search: { is: { NOT: { titleTerms: { hasEvery: terms } }, terms: { hasEvery: terms } } } }],
   };
   return ctx.db.prisma.$transaction(async (tx) => {
     await tx.$executeRaw`SET LOCAL enable_seqscan = off`;
@@ -68,5 +70,6 @@ export async function searchTasks<T>(
     const titleMatches = first.length > 0 || page.skip === 0 ? page.skip + first.length : await tx.task.count({ where: inTitle });
     const rest = await load(tx, elsewhere, Math.max(0, page.skip - titleMatches), page.take - first.length);
     return { items: [...first, ...rest], total, searchWords: words };
-  });
+    // The embedded database has one connection: concurrent searches queue for it rather than fail.
+  }, { maxWait: 30_000 });
 }
