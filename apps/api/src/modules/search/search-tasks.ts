@@ -3,8 +3,11 @@ import { searchQueryTerms, searchWords } from '@reform/domain';
 import type { UseCaseContext } from '../context.ts';
 import { refreshSearchTerms } from './refresh-search-terms.ts';
 
-/** The embedded database has one connection: concurrent searches queue for it rather than fail. */
-const EMBEDDED_QUEUE_MS = 30_000;
+/**
+ * The embedded database has one connection: concurrent searches queue for it rather than fail;
+ * and a slow search on a busy server answers late rather than with Prisma's 5 s transaction limit.
+ */
+const SEARCH_WAIT_MS = 30_000;
 
 /** A page loader: the caller's own select, include and sort, given the filter and the rows to skip and take. */
 export type PageLoader<T> = (client: Prisma.TransactionClient, where: Prisma.TaskWhereInput, skip: number, take: number) => Promise<T[]>;
@@ -73,5 +76,5 @@ export async function searchTasks<T>(
     const titleMatches = first.length > 0 || page.skip === 0 ? page.skip + first.length : await tx.task.count({ where: inTitle });
     const rest = await load(tx, elsewhere, Math.max(0, page.skip - titleMatches), page.take - first.length);
     return { items: [...first, ...rest], total, searchWords: words };
-  }, { maxWait: EMBEDDED_QUEUE_MS });
+  }, { maxWait: SEARCH_WAIT_MS, timeout: SEARCH_WAIT_MS });
 }
