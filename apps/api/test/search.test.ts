@@ -5,7 +5,7 @@ import { buildTestApp, type TestApp } from './helpers.ts';
 
 let t: TestApp;
 const cookies: Record<string, string> = {};
-type Page = { items: TTaskListItem[]; total: number };
+type Page = { items: TTaskListItem[]; total: number; searchWords?: string[] };
 
 async function search(username: string, q: string, extra = ''): Promise<Page> {
   const response = await t.app.inject({
@@ -17,11 +17,13 @@ async function search(username: string, q: string, extra = ''): Promise<Page> {
   return response.json();
 }
 
-/** Every task whose text contains the word, found the slow and obvious way: a substring scan of every table. */
+/** Every task whose text or unit or leader names contain the word, found the slow and obvious way: a substring scan of every table. */
 async function tasksContaining(word: string): Promise<number[]> {
   const like = `%${word}%`;
   const rows = await t.db.prisma.$queryRaw<{ id: number }[]>`
-    SELECT id FROM task WHERE concat_ws(' ', code, title, objective, acceptance_criteria) LIKE ${like}
+    SELECT id FROM task WHERE concat_ws(' ', code, title, objective, acceptance_criteria, lead_leader) LIKE ${like}
+    UNION SELECT t.id FROM task t JOIN unit u ON u.id = t.lead_unit_id WHERE concat_ws(' ', u.name, u.short_name) LIKE ${like}
+    UNION SELECT c.task_id FROM task_cooperating_unit c JOIN unit u ON u.id = c.unit_id WHERE concat_ws(' ', u.name, u.short_name) LIKE ${like}
     UNION SELECT task_id FROM task_measure WHERE content LIKE ${like}
     UNION SELECT task_id FROM task_outcome WHERE description LIKE ${like}
     UNION SELECT task_id FROM task_source_document WHERE title LIKE ${like}
@@ -127,5 +129,89 @@ describe('keyword search', () => {
     await t.db.prisma.$executeRaw`UPDATE task_search SET stale = true`;
     expect(await refreshSearchTerms(t.db)).toBe(rows[0]!.tasks);
     expect(await refreshSearchTerms(t.db)).toBe(0);
+  });
+
+  it('finds the tasks holding every word of a phrase, wherever each stands, and says which words it searched', async () => {
+    const body = await search('admin', '营商环境改革');
+    expect(body.searchWords).toEqual(['营商', '环境', '改革']);
+    const [a, b, c] = await Promise.all(['营商', '环境', '改革'].map(tasksContaining));
+    const expected = a!.filter((id) => b!.includes(id) && c!.includes(id));
+    expect(expected.length).toBeGreaterThan(0);
+    expect(await idsOf('admin', '营商环境改革')).toEqual(expected);
+    expect((await search('admin', '营商环境 乌龙鹦鹉')).total).toBe(0);
+  });
+
+  it('lists the tasks whose title holds every word first, each group in the chosen order', async () => {
+    for (const extra of ['', '&sort=deadline&order=desc']) {
+      const items: TTaskListItem[] = [];
+      for (let page = 1; ; page++) {
+        const body = await t.app.inject({
+          method: 'GET',
+          url: `/api/tasks?q=${encodeURIComponent('数字')}&pageSize=25&page=${page}${extra}`,
+          headers: { cookie: cookies.admin! },
+        });
+        const { items: pageItems, total } = body.json() as Page;
+        items.push(...pageItems);
+        if (items.length >= total) break;
+      }
+      const inTitle = items.map((item) => item.title.includes('数字'));
+      const firstElsewhere = inTitle.indexOf(false);
+      expect(firstElsewhere, extra).toBeGreaterThan(0);
+      expect(inTitle.slice(firstElsewhere), extra).not.toContain(true);
+      // Every match exactly once, across pages that straddle the two groups.
+      expect(items.map((item) => item.id).sort((x, y) => x - y)).toEqual(await tasksContaining('数字'));
+      const key = (item: TTaskListItem) => (extra ? item.deadline : item.code);
+      for (const group of [items.slice(0, firstElsewhere), items.slice(firstElsewhere)]) {
+        const keys = group.map(key);
+        expect(keys, extra).toEqual([...keys].sort((x, y) => (extra ? y.localeCompare(x) : x.localeCompare(y))));
+      }
+    }
+  });
+
+  it('finds tasks by the names of their lead and cooperating units and of their lead leader', async () => {
+    const kejiju = await t.db.prisma.unit.findFirstOrThrow({ where: { name: '市科技局' } });
+    const byUnit = await idsOf('admin', '市科技局');
+    const led = await t.db.prisma.task.findMany({ where: { leadUnitId: kejiju.id }, select: { id: true } });
+    const cooperating = await t.db.prisma.taskCooperatingUnit.findMany({ where: { unitId: kejiju.id }, select: { taskId: true } });
+    expect(led.length).toBeGreaterThan(0);
+    expect(cooperating.length).toBeGreaterThan(0);
+    expect(byUnit).toEqual(expect.arrayContaining([...led.map((row) => row.id), ...cooperating.map((row) => row.taskId)]));
+    expect(byUnit).toEqual(expect.arrayContaining(await tasksContaining('市科技局')));
+
+    const task = await t.db.prisma.task.findFirstOrThrow({ where: { leadLeader: { not: '' } }, orderBy: { id: 'asc' } });
+    const name = task.leadLeader.split(/[（(]/)[0]!;
+    expect(await idsOf('admin', name)).toContain(task.id);
+    const patched = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/tasks/${task.id}`,
+      headers: { cookie: cookies.admin! },
+      payload: { version: task.version, leadLeader: '欧阳翠鸟（副市长）' },
+    });
+    expect(patched.statusCode).toBe(200);
+    expect((await search('admin', '欧阳翠鸟')).items.map((item) => item.id)).toEqual([task.id]);
+  });
+
+  it('finds a unit’s tasks by its new name once it is renamed, whatever renamed it', async () => {
+    const unit = await t.db.prisma.unit.findFirstOrThrow({ where: { name: '市科技局' } });
+    const before = await idsOf('admin', '市科技局');
+    await t.db.prisma.unit.update({ where: { id: unit.id }, data: { name: '市科学技术鹈鹕局' } });
+    try {
+      expect(await idsOf('admin', '鹈鹕')).toEqual(before);
+      const after = await idsOf('admin', '市科技局');
+      expect(after).toEqual(expect.arrayContaining(await tasksContaining('市科技局')));
+      expect(after.length).toBeLessThan(before.length);
+    } finally {
+      await t.db.prisma.unit.update({ where: { id: unit.id }, data: { name: unit.name } });
+    }
+    expect(await idsOf('admin', '鹈鹕')).toEqual([]);
+  });
+
+  it('answers searches sent at once, on the embedded database too', async () => {
+    const responses = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        t.app.inject({ method: 'GET', url: `/api/tasks?q=${encodeURIComponent(i % 2 ? '改革' : '数字 改革')}`, headers: { cookie: cookies.admin! } }),
+      ),
+    );
+    expect(responses.map((response) => response.statusCode)).toEqual(Array(10).fill(200));
   });
 });

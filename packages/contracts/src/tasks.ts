@@ -56,7 +56,10 @@ export const ZTaskListItem = z.object({
   version: z.number().int(),
 });
 export type TTaskListItem = z.infer<typeof ZTaskListItem>;
-export const ZTaskListResponse = pageOf(ZTaskListItem);
+export const ZTaskListResponse = pageOf(ZTaskListItem).extend({
+  /** With `q`: the words searched for, as the server cut the query (the list highlights them). */
+  searchWords: z.array(z.string()).optional(),
+});
 export type TTaskListResponse = z.infer<typeof ZTaskListResponse>;
 
 /** GET /api/tasks/facets: the values the list's filter drop-downs offer, from the tasks in the user's scope. */

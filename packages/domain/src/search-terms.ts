@@ -1,12 +1,13 @@
 /**
- * Chinese keyword search without a Chinese word segmenter: a task's text is indexed as the
- * set of its Han characters and adjacent Han pairs (bigrams), and its Latin words and numbers
- * with all their prefixes. A query is turned into terms the same way and matches a task that
- * has all of them, so a one- or two-character query is an exact substring match, a longer one
- * matches every text that contains all its pairs (in practice the phrase itself). A task's code
- * is also indexed whole with its prefixes, and a query that looks like a code (Latin letters
- * and digits joined by - _ / .) asks for that code prefix alone: "zd-2026-0" finds ZD-2026-007
- * and not every text that mentions 2026.
+ * Chinese keyword search without a Chinese word segmenter in the database: a task's text is
+ * indexed as the set of its Han characters and adjacent Han pairs (bigrams), and its Latin
+ * words and numbers with all their prefixes. A query is cut into words (`searchWords`, by the
+ * platform's segmenter) and a task matches when it holds every word: a Han word as all its
+ * pairs (a lone character as itself), a Latin word or number as a prefix. So "营商环境改革"
+ * finds a task that speaks of 营商环境 in one place and 改革 in another. A task's code is also
+ * indexed whole with its prefixes, and a query chunk that looks like a code (Latin letters and
+ * digits joined by - _ / .) asks for that code prefix: "zd-2026-0" finds ZD-2026-007 and not
+ * every text that mentions 2026.
  *
  * The terms are stored as a text[] per task with a GIN index (`task_search`), which serves
  * "has all of these" (`@>`) on PGlite and PostgreSQL alike.
@@ -69,19 +70,71 @@ export function searchTermsOf(task: { code: string; texts: readonly string[] }):
 }
 
 /**
- * The terms a task must all have to match a query: the pairs of each Han run (a lone Han
- * character is itself), and each Latin word or number (matched as a prefix). Empty when the
- * query has no letters or digits.
+ * Splits a query into the words a task must all hold: whitespace and punctuation separate
+ * words, a chunk shaped like a code stays whole, Latin words and numbers stand alone, and a
+ * Chinese run is cut by the platform's word segmenter (ICU, offline, the same in Node and the
+ * browser). The segmenter knows common words (营商, 环境, 改革) but cuts names and rarer words
+ * into single characters, and a lone character matches far too much, so adjacent single
+ * characters are joined ("嘉善县") and a single character left alone joins the word before it
+ * ("数字化"), or the one after when it leads ("市科技"). Lower-cased and width-folded; each once.
+ */
+export function searchWords(query: string): string[] {
+  const words = new Set<string>();
+  for (const chunk of normalise(query).split(/[^\p{L}\p{N}\-_/.]+/u)) {
+    if (CODE_LIKE.test(chunk)) {
+      words.add(chunk);
+      continue;
+    }
+    for (const run of runsOf(chunk)) {
+      if (run.han) for (const word of hanWords(run.text)) words.add(word);
+      else words.add(run.text);
+    }
+  }
+  return [...words];
+}
+
+const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
+
+function hanWords(run: string): string[] {
+  // Adjacent single characters first become one piece…
+  const pieces: string[] = [];
+  let singles = '';
+  for (const { segment } of segmenter.segment(run)) {
+    if ([...segment].length === 1) singles += segment;
+    else {
+      if (singles) pieces.push(singles);
+      singles = '';
+      pieces.push(segment);
+    }
+  }
+  if (singles) pieces.push(singles);
+  // …then a piece still of one character joins its neighbour.
+  const words: string[] = [];
+  for (const piece of pieces) {
+    const last = words.length - 1;
+    if (last >= 0 && ([...piece].length === 1 || [...words[last]!].length === 1)) words[last] += piece;
+    else words.push(piece);
+  }
+  return words;
+}
+
+/**
+ * The terms of one query word: a code prefix (a word with - _ / . , which only a code-like chunk
+ * keeps), a Latin prefix, a lone Han character or the pairs of a Han word.
+ */
+function wordTerms(word: string): string[] {
+  if (/[-_/.]/.test(word)) return [CODE + [...word].slice(0, MAX_PREFIX).join('')];
+  const chars = [...word];
+  if (!HAN.test(chars[0]!)) return [chars.slice(0, MAX_PREFIX).join('')];
+  if (chars.length === 1) return chars;
+  return chars.slice(1).map((char, i) => chars[i]! + char);
+}
+
+/**
+ * The terms a task must all have to match a query: those of each of its words
+ * (`searchWords`). A task holds a word when it holds all of the word's terms, so the words of
+ * a query may stand anywhere in the task's texts. Empty when the query has no letters or digits.
  */
 export function searchQueryTerms(query: string): string[] {
-  const compact = normalise(query).trim();
-  if (CODE_LIKE.test(compact)) return [CODE + [...compact].slice(0, MAX_PREFIX).join('')];
-  const terms = new Set<string>();
-  for (const run of runsOf(query)) {
-    const chars = [...run.text];
-    if (!run.han) terms.add(chars.slice(0, MAX_PREFIX).join(''));
-    else if (chars.length === 1) terms.add(chars[0]!);
-    else for (let i = 0; i + 1 < chars.length; i++) terms.add(chars[i]! + chars[i + 1]!);
-  }
-  return [...terms];
+  return [...new Set(searchWords(query).flatMap(wordTerms))];
 }

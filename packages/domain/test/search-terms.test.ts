@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { searchQueryTerms, searchTermsOf } from '../src/search-terms.ts';
+import { searchQueryTerms, searchTermsOf, searchWords } from '../src/search-terms.ts';
 
 /** Whether a task with these texts is found by the query, as the database decides it (`terms @> query`). */
 function matches(texts: string[], query: string, code = 'CX-2025-031'): boolean {
@@ -27,14 +27,34 @@ describe('searchTermsOf', () => {
 });
 
 describe('searchQueryTerms', () => {
-  it('asks for the pairs of a Chinese phrase', () => {
-    expect(searchQueryTerms('科技金融')).toEqual(['科技', '技金', '金融']);
+  it('asks for the pairs of each word of a Chinese phrase, not the pairs across words', () => {
+    expect(searchQueryTerms('科技金融')).toEqual(['科技', '金融']);
+    expect(searchQueryTerms('嘉善县改革办')).toEqual(['嘉善', '善县', '改革', '革办']);
   });
   it('asks for a lone character as itself', () => {
     expect(searchQueryTerms('税')).toEqual(['税']);
   });
   it('has no terms for a query of punctuation only', () => {
     expect(searchQueryTerms('——，。 ')).toEqual([]);
+  });
+});
+
+describe('searchWords', () => {
+  it('cuts a Chinese phrase into the words of the segmenter', () => {
+    expect(searchWords('营商环境改革')).toEqual(['营商', '环境', '改革']);
+    expect(searchWords('科技金融')).toEqual(['科技', '金融']);
+  });
+  it('joins single characters the segmenter leaves, so a name or a suffix stays in one word', () => {
+    expect(searchWords('嘉善县改革办')).toEqual(['嘉善县', '改革办']);
+    expect(searchWords('数字化改革')).toEqual(['数字化', '改革']);
+    expect(searchWords('王小明')).toEqual(['王小明']);
+    expect(searchWords('税')).toEqual(['税']);
+  });
+  it('splits at spaces and punctuation, keeps a code whole, and folds case and width', () => {
+    expect(searchWords('ＺＤ-2026-01　数字，改革')).toEqual(['zd-2026-01', '数字', '改革']);
+    expect(searchWords('5G网络')).toEqual(['5g', '网络']);
+    expect(searchWords('改革 改革')).toEqual(['改革']);
+    expect(searchWords('——，。 ')).toEqual([]);
   });
 });
 
@@ -45,10 +65,13 @@ describe('search semantics', () => {
     expect(matches(task, '跑')).toBe(true);
     expect(matches(task, '税')).toBe(false);
   });
-  it('finds a longer phrase and not one whose pairs are missing', () => {
+  it('finds a longer phrase by its words, wherever they stand, and not when a word is missing', () => {
     expect(matches(task, '科技金融')).toBe(true);
     expect(matches(task, '最多跑一次')).toBe(true);
-    expect(matches(task, '金融科技')).toBe(false);
+    expect(matches(task, '金融科技')).toBe(true);
+    expect(matches(task, '试验区改革')).toBe(true);
+    expect(matches(task, '营商环境改革')).toBe(false);
+    expect(matches(['优化营商环境', '深化改革'], '营商环境改革')).toBe(true);
   });
   it('finds a code by its beginning, in any case, and not by words elsewhere that spell it', () => {
     const code = 'ZD-2026-007';

@@ -2,7 +2,7 @@ import type { TLedgerExportQuery, TTaskListQuery } from '@reform/contracts';
 import type { Prisma } from '@reform/db';
 import { taskScope } from '../../access/policy.ts';
 import type { UseCaseContext } from '../context.ts';
-import { keywordFilter } from '../search/keyword-filter.ts';
+import { searchFilter } from '../search/search-tasks.ts';
 
 /** The list's filters, the user's scope first; shared by the list and the Excel export. */
 export async function taskFilters(
@@ -20,6 +20,6 @@ export async function taskFilters(
     const unit = await ctx.db.prisma.unit.findUnique({ where: { id: query.unitId }, select: { path: true } });
     filters.push({ leadUnit: { path: { startsWith: unit?.path ?? '/none/' } } });
   }
-  if (query.q) filters.push(await keywordFilter(ctx, query.q));
+  if (query.q) filters.push(await searchFilter(ctx, query.q));
   return filters;
 }

@@ -5,6 +5,7 @@ import { Link, useNavigate } from 'react-router';
 import { LightIndicator } from '@/components/light-indicator';
 import { daysBetween, todayInShanghai } from '@reform/domain';
 import type { ListPatch } from '../lib/list-search';
+import { Highlight } from './highlight';
 import { TaskProgress } from './task-progress';
 import { ListTag } from './task-tags';
 
@@ -18,6 +19,8 @@ interface TasksTableProps {
   filtered: boolean;
   onChange: (patch: ListPatch) => void;
   onClearFilters: () => void;
+  /** The words of a keyword search, marked in the titles. */
+  searchWords?: readonly string[];
 }
 
 const sortOrderOf = (query: TTaskListQuery, field: SortField): SortOrder =>
@@ -34,7 +37,7 @@ function LeaderCell({ leader }: { leader: string }) {
   return name === leader ? <>{leader}</> : <Tooltip title={leader}>{name}</Tooltip>;
 }
 
-export function TasksTable({ items, total, query, loading, filtered, onChange, onClearFilters }: TasksTableProps) {
+export function TasksTable({ items, total, query, loading, filtered, onChange, onClearFilters, searchWords = [] }: TasksTableProps) {
   const navigate = useNavigate();
   // On a phone the code, lead unit and deadline move under the title instead of into columns.
   const narrow = Grid.useBreakpoint().sm === false;
@@ -69,7 +72,9 @@ export function TasksTable({ items, total, query, loading, filtered, onChange, o
       width: narrow ? undefined : 220,
       render: (title: string, task) => (
         <>
-          <Link to={`/tasks/${task.id}`}>{title}</Link>
+          <Link to={`/tasks/${task.id}`}>
+            <Highlight text={title} words={searchWords} />
+          </Link>
           {narrow && (
             <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
               <span style={{ whiteSpace: 'nowrap' }}>{task.code}</span> ·{' '}

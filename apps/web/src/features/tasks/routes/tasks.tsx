@@ -79,6 +79,7 @@ export function TasksRoute() {
             filtered={hasFilters(query)}
             onChange={change}
             onClearFilters={clear}
+            searchWords={tasks.data?.searchWords}
           />
         )}
       </div>
