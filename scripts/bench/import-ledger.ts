@@ -3,7 +3,8 @@
  * through the real API (app.inject, multipart) into a fresh embedded database with the demo city.
  * Dry runs and real imports, 3 runs each; prints p50 and max. Then a bystander: another user's
  * task list (GET /api/tasks, 20 rows) sent again and again while a dry run and an import of a
- * fresh ledger run, beside the same request with nothing else running (its floor).
+ * fresh ledger run, and while six workbook bombs (a few hundred KB that unpack to 85 MB of shared
+ * strings) are sent at once, beside the same request with nothing else running (its floor).
  *
  *   npx tsx scripts/bench/import-ledger.ts [rows]
  *
@@ -11,7 +12,7 @@
  */
 import { cpus, totalmem } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { day, ledgerXlsx, multipartBody, type FixtureCell } from '../../apps/api/test/fixtures/ledgers.ts';
+import { day, ledgerXlsx, multipartBody, workbookParts, zipOf, type FixtureCell } from '../../apps/api/test/fixtures/ledgers.ts';
 import { buildTestApp, type TestApp } from '../../apps/api/test/helpers.ts';
 
 const ROWS = Number(process.argv[2] ?? 5_000);
@@ -84,6 +85,9 @@ async function main() {
   let floor: number[] = [];
   let duringDry: number[] = [];
   let duringImport: number[] = [];
+  let duringBombs: number[] = [];
+  const bombTimes: number[] = [];
+  const bomb = zipOf(workbookParts('<row r="1"><c r="A1" t="s"><v>0</v></c></row>', { repeat: '<si><t>改</t></si>', times: 5_000_000 }));
   try {
     for (let run = 0; run < RUNS; run++) {
       const result = await timeImport(t, cookie, files[0]!, true);
@@ -109,6 +113,12 @@ async function main() {
     floor = await bystander(t, staff, null);
     duringDry = await bystander(t, staff, timeImport(t, cookie, files[3]!, true));
     duringImport = await bystander(t, staff, timeImport(t, cookie, files[3]!, false));
+    const bombs = Array.from({ length: 6 }, async () => {
+      const result = await timeImport(t, cookie, bomb, true);
+      if (result.status !== 413) throw new Error(`bomb: ${result.status} ${result.body.slice(0, 300)}`);
+      bombTimes.push(result.ms);
+    });
+    duringBombs = await bystander(t, staff, Promise.all(bombs));
   } finally {
     await t.close();
   }
@@ -124,9 +134,16 @@ async function main() {
   console.log('| while | requests | p50 | max |');
   console.log('|---|---|---|---|');
   const ms = (v: number) => `${v.toFixed(0)} ms`;
-  for (const [label, values] of [['nothing else (floor)', floor], [`a dry run of ${ROWS} rows`, duringDry], [`an import of ${ROWS} rows`, duringImport]] as const) {
+  const bystanders = [
+    ['nothing else (floor)', floor],
+    [`a dry run of ${ROWS} rows`, duringDry],
+    [`an import of ${ROWS} rows`, duringImport],
+    [`six bombs of ${(bomb.length / 1024).toFixed(0)} KB at once`, duringBombs],
+  ] as const;
+  for (const [label, values] of bystanders) {
     console.log(`| ${label} | ${values.length} | ${ms(p50(values))} | ${ms(Math.max(...values))} |`);
   }
+  console.log(`\nSix bombs at once, each answered 413: p50 ${fmt(p50(bombTimes))}, last ${fmt(Math.max(...bombTimes))}`);
 }
 
 await main();
