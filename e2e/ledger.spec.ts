@@ -41,7 +41,7 @@ test('an exported ledger imported again reports the duplicates of existing tasks
   await page.goto('/tasks?list=mandate&status=active');
   await expect(page.getByTestId('task-total')).toBeVisible();
   const href = await page.getByTestId('export-ledger').getAttribute('href');
-  expect(href).toContain('/api/ledger/export.xlsx?');
+  expect(href).toContain('/api/tasks/export.xlsx?');
   expect(href).toContain('list=mandate');
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-ledger').click()]);
   const buffer = await readFile((await download.path())!);
@@ -52,4 +52,23 @@ test('an exported ledger imported again reports the duplicates of existing tasks
   await expect(errors).toBeVisible();
   await expect(errors.getByText(/与已有任务 \S+ 重复/).first()).toBeVisible();
   await expect(page.getByTestId('confirm-import')).toBeDisabled();
+});
+
+test('an overdue task of a running ledger comes in with a warning and shows red with its reason', async ({ page, context }) => {
+  await signInContext(context, 'admin');
+  const title = `逾期台账导入测试${Date.now() % 100000}`;
+  await page.goto('/tasks/import');
+  await page.locator('input[type="file"]').setInputFiles(await ledgerFile('在办台账.xlsx', header, [[1, title, '重大改革任务', '市科技局', '', '2025-06-30']]));
+  await expect(page.getByTestId('ledger-counts')).toHaveText('共 1 行，有效 1 行');
+  await expect(page.getByTestId('ledger-errors')).toHaveCount(0);
+  await expect(page.getByTestId('ledger-warnings')).toContainText('完成时限已过（2025-06-30）：导入后该任务显示为红灯');
+  await page.getByTestId('confirm-import').click();
+  await expect(page.locator('.ant-result-title')).toHaveText('已导入 1 项任务');
+
+  await page.getByRole('link', { name: '查看任务清单' }).click();
+  await page.getByRole('textbox', { name: '关键词' }).fill(title);
+  await expect(page.getByTestId('task-total')).toHaveText('共 1 项任务');
+  await expect(page.getByTestId('light-indicator').first()).toHaveAttribute('data-light', 'red');
+  await page.getByRole('link', { name: title }).click();
+  await expect(page.getByTestId('light-reason')).toContainText('任务已超过完成时限');
 });

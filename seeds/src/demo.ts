@@ -1,6 +1,5 @@
 import type { PrismaClient, TaskLevel, TaskList, TaskPriority, TaskStatus, PilotStage } from '@reform/db';
-import { hashPassword } from '@reform/db';
-import { bulkInsert, type Cell } from './bulk.ts';
+import { bulkInsert, hashPassword, type BulkCell } from '@reform/db';
 import { dateOfDayNumber, dayNumber, yearOf } from '@reform/domain';
 import { chance, int, mulberry32, pick, pickSome, seedOf, shuffle, type Rng } from './prng.ts';
 import {
@@ -350,8 +349,8 @@ async function seedInspections(prisma: PrismaClient, rng: Rng, plans: TaskPlan[]
   const reds = plans.filter((p) => milestoneLight(p.status, p.milestones, today) === 'red');
   const others = plans.filter((p) => p.status === 'active' && !reds.includes(p));
   const chosen = [...reds.slice(0, 6), ...pickSome(rng, others, 3)];
-  const inspections: Cell[][] = [];
-  const items: Array<{ taskId: number; row: Cell[] }> = [];
+  const inspections: BulkCell[][] = [];
+  const items: Array<{ taskId: number; row: BulkCell[] }> = [];
   for (const p of chosen) {
     const taskId = ids.get(p.code)!;
     const inspectedOn = today - int(rng, 10, 200);
@@ -421,8 +420,8 @@ async function seedAssessments(prisma: PrismaClient, rng: Rng, units: UnitMap, t
     ...COUNTIES.filter((c) => c.kind === 'county').map((c) => c.name),
     ...pickSome(rng, departments, 20).sort((a, b) => departments.indexOf(a) - departments.indexOf(b)),
   ];
-  const assessments: Cell[][] = [];
-  const items: Array<{ unitId: number; row: Cell[] }> = [];
+  const assessments: BulkCell[][] = [];
+  const items: Array<{ unitId: number; row: BulkCell[] }> = [];
   for (const name of assessed) {
     const unitId = unitOf(units, name).id;
     const isCounty = COUNTIES.some((c) => c.name === name);
@@ -493,7 +492,7 @@ const CASES: Array<[string, 'city' | 'province' | 'nation', string]> = [
 ];
 
 async function seedTypicalCases(prisma: PrismaClient, rng: Rng, plans: TaskPlan[], ids: Map<string, number>, today: number): Promise<void> {
-  const rows: Cell[][] = [];
+  const rows: BulkCell[][] = [];
   for (const [title, level, summary] of CASES) {
     const plan = plans.find((p) => p.title === title);
     if (!plan) continue;

@@ -1,5 +1,4 @@
-import type { PrismaClient, UnitKind } from '@reform/db';
-import { bulkInsert, type Cell } from './bulk.ts';
+import { bulkInsert, type BulkCell, type PrismaClient, type UnitKind } from '@reform/db';
 import type { UnitSpec } from './catalog/units.ts';
 
 export interface UnitRow {
@@ -30,7 +29,7 @@ export async function insertUnitTree(prisma: PrismaClient, root: UnitSpec): Prom
 
   const ids = new Map<string, number>();
   for (const level of levels) {
-    const rows: Cell[][] = level.map(({ spec, parent, sortOrder }) => [
+    const rows: BulkCell[][] = level.map(({ spec, parent, sortOrder }) => [
       spec.name,
       spec.shortName ?? null,
       spec.kind,

@@ -1,5 +1,4 @@
-import type { PrismaClient } from '@reform/db';
-import { bulkInsert, bulkInsertReturning, type Cell } from './bulk.ts';
+import { bulkInsert, bulkInsertReturning, type BulkCell, type PrismaClient } from '@reform/db';
 import { dateOfDayNumber } from '@reform/domain';
 import type { TaskPlan } from './plan.ts';
 
@@ -83,7 +82,7 @@ export async function writePlans(prisma: PrismaClient, plans: readonly TaskPlan[
       p.progress,
     ]),
     'id, code',
-    chunk,
+    { chunk },
   );
   counts.tasks = inserted.length;
 
@@ -94,13 +93,13 @@ export async function writePlans(prisma: PrismaClient, plans: readonly TaskPlan[
     return id;
   };
 
-  const coop: Cell[][] = [];
-  const measures: Cell[][] = [];
-  const outcomes: Cell[][] = [];
-  const sources: Cell[][] = [];
-  const milestones: Cell[][] = [];
-  const pilots: Cell[][] = [];
-  const reports: Cell[][] = [];
+  const coop: BulkCell[][] = [];
+  const measures: BulkCell[][] = [];
+  const outcomes: BulkCell[][] = [];
+  const sources: BulkCell[][] = [];
+  const milestones: BulkCell[][] = [];
+  const pilots: BulkCell[][] = [];
+  const reports: BulkCell[][] = [];
   for (const p of plans) {
     const id = idOf(p);
     for (const unitId of p.cooperating) coop.push([id, unitId]);
@@ -135,13 +134,13 @@ export async function writePlans(prisma: PrismaClient, plans: readonly TaskPlan[
       ]);
     }
   }
-  counts.cooperatingUnits = await bulkInsert(prisma, 'task_cooperating_unit', [{ name: 'task_id', type: 'int' }, { name: 'unit_id', type: 'int' }], coop, chunk);
+  counts.cooperatingUnits = await bulkInsert(prisma, 'task_cooperating_unit', [{ name: 'task_id', type: 'int' }, { name: 'unit_id', type: 'int' }], coop, { chunk });
   counts.measures = await bulkInsert(
     prisma,
     'task_measure',
     [{ name: 'task_id', type: 'int' }, { name: 'seq', type: 'int' }, { name: 'content', type: 'text' }],
     measures,
-    chunk,
+    { chunk },
   );
   counts.outcomes = await bulkInsert(
     prisma,
@@ -154,7 +153,7 @@ export async function writePlans(prisma: PrismaClient, plans: readonly TaskPlan[
       { name: 'delivered_count', type: 'int' },
     ],
     outcomes,
-    chunk,
+    { chunk },
   );
   counts.sourceDocuments = await bulkInsert(
     prisma,
@@ -167,7 +166,7 @@ export async function writePlans(prisma: PrismaClient, plans: readonly TaskPlan[
       { name: 'issued_on', type: 'date' },
     ],
     sources,
-    chunk,
+    { chunk },
   );
   counts.milestones = await bulkInsert(
     prisma,
@@ -183,7 +182,7 @@ export async function writePlans(prisma: PrismaClient, plans: readonly TaskPlan[
       { name: 'note', type: 'text' },
     ],
     milestones,
-    chunk,
+    { chunk },
   );
   counts.pilots = await bulkInsert(
     prisma,
@@ -201,7 +200,7 @@ export async function writePlans(prisma: PrismaClient, plans: readonly TaskPlan[
       { name: 'extension_reason', type: 'text' },
     ],
     pilots,
-    chunk,
+    { chunk },
   );
   counts.reports = await bulkInsert(
     prisma,
@@ -226,7 +225,7 @@ export async function writePlans(prisma: PrismaClient, plans: readonly TaskPlan[
       { name: 'updated_at', type: 'timestamptz' },
     ],
     reports,
-    chunk,
+    { chunk },
   );
   return { ids, counts };
 }

@@ -20,6 +20,8 @@ import evidenceRoutes from './routes/api/evidence/index.ts';
 import taskCommentRoutes from './routes/api/tasks/comments.ts';
 import taskEvidenceRoutes from './routes/api/tasks/evidence.ts';
 import taskHistoryRoutes from './routes/api/tasks/history.ts';
+import taskExportRoutes from './routes/api/tasks/export.ts';
+import taskImportRoutes from './routes/api/tasks/import.ts';
 import taskRoutes from './routes/api/tasks/index.ts';
 import taskPilotExtensionRoutes from './routes/api/tasks/pilot-extension.ts';
 import taskStatusRoutes from './routes/api/tasks/status.ts';
@@ -101,6 +103,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(taskHistoryRoutes, { prefix: '/api/tasks' });
   await app.register(taskCommentRoutes, { prefix: '/api/tasks' });
   await app.register(taskEvidenceRoutes, { prefix: '/api/tasks' });
+  await app.register(taskImportRoutes, { prefix: '/api/tasks' });
+  await app.register(taskExportRoutes, { prefix: '/api/tasks' });
   await app.register(evidenceRoutes, { prefix: '/api/evidence' });
   await app.register(todoRoutes, { prefix: '/api/todos' });
   await app.register(adjustmentRoutes, { prefix: '/api/adjustments' });

@@ -7,6 +7,8 @@ export const AppErrorCode = {
   Conflict: 'CONFLICT',
   UnsupportedMediaType: 'UNSUPPORTED_MEDIA_TYPE',
   PayloadTooLarge: 'PAYLOAD_TOO_LARGE',
+  Unprocessable: 'UNPROCESSABLE',
+  Busy: 'BUSY',
   Internal: 'INTERNAL',
 } as const;
 export type AppErrorCode = (typeof AppErrorCode)[keyof typeof AppErrorCode];
@@ -19,6 +21,8 @@ export const statusOf: Record<AppErrorCode, number> = {
   CONFLICT: 409,
   UNSUPPORTED_MEDIA_TYPE: 415,
   PAYLOAD_TOO_LARGE: 413,
+  UNPROCESSABLE: 422,
+  BUSY: 503,
   INTERNAL: 500,
 };
 

@@ -33,7 +33,7 @@ async function importLedger<T = TLedgerCheckResult>(
   app: TestApp,
   cookie: string,
   file: Buffer,
-  options: { dryRun?: boolean; mapping?: Record<string, string | null>; list?: string; filename?: string; contentType?: string } = {},
+  options: { dryRun?: boolean; mapping?: Record<string, string | null>; list?: string; filename?: string; contentType?: string; path?: string } = {},
 ) {
   const fields: Parameters<typeof multipartBody>[0] = {
     file: { filename: options.filename ?? 'ledger.xlsx', content: file, ...(options.contentType ? { contentType: options.contentType } : {}) },
@@ -43,15 +43,15 @@ async function importLedger<T = TLedgerCheckResult>(
   const { payload, headers } = multipartBody(fields);
   const response = await app.app.inject({
     method: 'POST',
-    url: `/api/ledger/import?dryRun=${options.dryRun ?? false}`,
+    url: `${options.path ?? '/api/tasks/import'}?dryRun=${options.dryRun ?? false}`,
     headers: { ...headers, cookie },
     payload,
   });
-  return { status: response.statusCode, body: response.json() as T & ErrorBody };
+  return { status: response.statusCode, body: response.json() as T & ErrorBody, raw: response.body };
 }
 
-async function exportLedger(app: TestApp, cookie: string, query = '') {
-  const response = await app.app.inject({ method: 'GET', url: `/api/ledger/export.xlsx${query}`, headers: { cookie } });
+async function exportLedger(app: TestApp, cookie: string, query = '', path = '/api/tasks/export.xlsx') {
+  const response = await app.app.inject({ method: 'GET', url: `${path}${query}`, headers: { cookie } });
   const workbook = new ExcelJS.Workbook();
   if (response.statusCode === 200) await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
   return { response, sheet: workbook.worksheets[0]!, raw: response.rawPayload };
@@ -71,7 +71,7 @@ function goodRows(prefix: string): FixtureCell[][] {
   ];
 }
 
-describe('POST /api/ledger/import', () => {
+describe('POST /api/tasks/import', () => {
   it('recognises the usual headers below a title row, without any mapping', async () => {
     const file = await ledgerXlsx({
       title: '2026年度全面深化改革任务台账',
@@ -81,7 +81,7 @@ describe('POST /api/ledger/import', () => {
     const before = await taskCount();
     const { status, body } = await importLedger(t, cookies.admin!, file, { dryRun: true });
     expect(status).toBe(200);
-    expect(body).toMatchObject({ total: 3, valid: 3, errors: [] });
+    expect(body).toMatchObject({ total: 3, valid: 3, errors: [], warnings: [] });
     expect(body.columns.map((c) => c.field)).toEqual([
       'seq',
       'title',
@@ -123,15 +123,17 @@ describe('POST /api/ledger/import', () => {
       const { status, body } = await importLedger(t, cookies.admin!, file, { dryRun: true });
       expect(status).toBe(200);
       expect(body.total).toBe(8);
-      expect(body.valid).toBe(2); // rows 6 and 10
+      expect(body.valid).toBe(3); // rows 6, 7 and 10
       expect(body.errors).toEqual([
         { row: 4, column: '牵头单位', message: '找不到单位“科技局”，是否为“市科技局”？' },
         { row: 5, column: '完成时限（如2026年12月31日）', message: '无法识别的日期“明年春天”' },
-        // 2025年6月底 is read (as 2025-06-30), but that day has passed.
-        { row: 7, column: '完成时限（如2026年12月31日）', message: '完成时限已过（2025-06-30）' },
         { row: 8, column: '改革任务', message: '未填写改革任务' },
         { row: 9, column: '改革任务', message: `与已有任务 ${existing.code} 重复` },
         { row: 11, column: '改革任务', message: '与第 10 行重复' },
+      ]);
+      // 2025年6月底 is read (as 2025-06-30): that day has passed, which a running ledger always has.
+      expect(body.warnings).toEqual([
+        { row: 7, column: '完成时限（如2026年12月31日）', message: '完成时限已过（2025-06-30）：导入后该任务显示为红灯' },
       ]);
     });
 
@@ -139,8 +141,8 @@ describe('POST /api/ledger/import', () => {
       const before = await taskCount();
       const { status, body } = await importLedger(t, cookies.admin!, file);
       expect(status).toBe(422);
-      expect(body.errors).toHaveLength(6);
-      expect(body.valid).toBe(2);
+      expect(body.errors).toHaveLength(5);
+      expect(body.valid).toBe(3);
       expect(await taskCount()).toBe(before);
     });
   });
@@ -230,6 +232,80 @@ describe('POST /api/ledger/import', () => {
     expect(county.status).toBe(200);
     expect(county.body.errors).toContainEqual({ row: 2, column: '牵头单位', message: '牵头单位“市发展改革委”不在本辖区范围内' });
     expect(county.body.errors.some((e) => e.row === 5)).toBe(false); // 嘉善县 is the county's own
+  });
+});
+
+describe('a ledger as offices keep it', () => {
+  it('imports a task whose deadline has passed with a warning, and it shows red with its reason', async () => {
+    const file = await ledgerXlsx({ headers: ['改革任务', '牵头单位', '完成时限'], rows: [['上年度延续的逾期改革任务', '市财政局', '2025年6月底']] });
+    const dry = await importLedger(t, cookies.admin!, file, { dryRun: true, list: 'mandate' });
+    expect(dry.body).toMatchObject({ total: 1, valid: 1, errors: [] });
+    expect(dry.body.warnings).toEqual([{ row: 2, column: '完成时限', message: '完成时限已过（2025-06-30）：导入后该任务显示为红灯' }]);
+
+    const { status, body } = await importLedger<TLedgerImportResult>(t, cookies.admin!, file, { list: 'mandate' });
+    expect(status).toBe(200);
+    const task = await t.db.prisma.task.findUniqueOrThrow({ where: { code: body.codes[0]! }, include: { milestones: true } });
+    expect(task.startDate.toISOString().slice(0, 10)).toBe('2025-06-30');
+    expect(task.milestones.map((m) => [m.name, m.dueDate.toISOString().slice(0, 10)])).toEqual([['完成任务', '2025-06-30']]);
+    const detail = await t.app.inject({ method: 'GET', url: `/api/tasks/${task.id}`, headers: { cookie: cookies.admin! } });
+    expect(detail.json()).toMatchObject({ light: 'red', lightReason: expect.stringContaining('任务已超过完成时限') });
+  });
+
+  it('tells a county office of a duplicate outside its scope without naming that task', async () => {
+    const list = await t.app.inject({ method: 'GET', url: '/api/tasks?list=mandate&pageSize=200', headers: { cookie: cookies.county! } });
+    const visible = (list.json() as TTaskListResponse).items.map((item) => item.id);
+    const hidden = await t.db.prisma.task.findFirstOrThrow({ where: { list: 'mandate', id: { notIn: visible } }, orderBy: { code: 'asc' } });
+    const seen = await t.db.prisma.task.findUniqueOrThrow({ where: { id: visible[0]! } });
+    const file = await ledgerXlsx({
+      headers: ['改革任务', '清单类别', '牵头单位', '完成时限'],
+      rows: [
+        [hidden.title, '重大改革任务', '嘉善县', '2027-06-30'],
+        [seen.title, '重大改革任务', '嘉善县', '2027-06-30'],
+      ],
+    });
+    const { status, body, raw } = await importLedger(t, cookies.county!, file, { dryRun: true });
+    expect(status).toBe(200);
+    expect(body.errors).toEqual([
+      { row: 2, column: '改革任务', message: '与一项已有任务重复（不在您的查看范围内）' },
+      { row: 3, column: '改革任务', message: `与已有任务 ${seen.code} 重复` },
+    ]);
+    expect(raw).not.toContain(hidden.code);
+  });
+});
+
+describe('parallel imports', () => {
+  it('of the same ledger create its tasks once: 20 at once give one import and 19 refusals naming the new codes', async () => {
+    const file = await ledgerXlsx({ headers: HEADERS, rows: goodRows('并发') });
+    const before = await taskCount();
+    const results = await Promise.all(Array.from({ length: 20 }, () => importLedger<TLedgerImportResult>(t, cookies.admin!, file)));
+    expect(results.map((r) => r.status).sort()).toEqual([200, ...Array<number>(19).fill(422)]);
+    expect(await taskCount()).toBe(before + 3);
+    const codes = results.find((r) => r.status === 200)!.body.codes;
+    for (const refused of results.filter((r) => r.status === 422)) {
+      expect((refused.body as unknown as TLedgerCheckResult).errors.map((e) => e.message)).toEqual(codes.map((code) => `与已有任务 ${code} 重复`));
+    }
+  });
+});
+
+describe('the named paths and the old ones', () => {
+  it('GET /api/tasks/export.xlsx is the export (not a task id), and /api/ledger/export.xlsx gives the same file', async () => {
+    const named = await exportLedger(t, cookies.admin!, '?list=innovation');
+    expect(named.response.statusCode).toBe(200);
+    expect(named.response.headers['content-type']).toContain('spreadsheetml');
+    const old = await exportLedger(t, cookies.admin!, '?list=innovation', '/api/ledger/export.xlsx');
+    expect(old.response.statusCode).toBe(200);
+    const codes = (sheet: ExcelJS.Worksheet) => Array.from({ length: sheet.rowCount - 1 }, (_, i) => sheet.getRow(i + 2).getCell(2).value);
+    expect(codes(named.sheet).length).toBeGreaterThan(0);
+    expect(codes(old.sheet)).toEqual(codes(named.sheet));
+  });
+
+  it('POST /api/ledger/import answers exactly as POST /api/tasks/import', async () => {
+    const file = await ledgerXlsx({ headers: HEADERS, rows: goodRows('别名') });
+    const named = await importLedger(t, cookies.admin!, file, { dryRun: true });
+    const old = await importLedger(t, cookies.admin!, file, { dryRun: true, path: '/api/ledger/import' });
+    expect(named.status).toBe(200);
+    expect(old).toEqual(named);
+    expect(named.body).toMatchObject({ total: 3, valid: 3, errors: [], warnings: [] });
   });
 });
 
@@ -331,7 +407,7 @@ describe('writing an imported ledger', () => {
 
 const LIGHT_FILLS = { red: 'FFFF4D4F', yellow: 'FFFADB14', green: 'FF52C41A', grey: 'FFBFBFBF' } as const;
 
-describe('GET /api/ledger/export.xlsx', () => {
+describe('GET /api/tasks/export.xlsx', () => {
   it('exports exactly the tasks of the filter, with date cells, filled lights and a usable header', async () => {
     const { response, sheet } = await exportLedger(t, cookies.admin!, '?list=pilot');
     expect(response.statusCode).toBe(200);

@@ -41,8 +41,9 @@ export const ledgerFieldLabels: Record<TLedgerField, string> = {
 };
 
 /**
- * Query string of POST /api/ledger/import. dryRun=true checks the file and answers what would be
- * imported; without it (or false) a file without problems is imported in one transaction.
+ * Query string of POST /api/tasks/import (alias /api/ledger/import). dryRun=true checks the file
+ * and answers what would be imported; without it (or false) a file without problems is imported,
+ * all rows or none.
  */
 export const ZLedgerImportQuery = z.strictObject({
   dryRun: z.enum(['true', 'false']).optional(),
@@ -76,9 +77,11 @@ export type TLedgerColumn = z.infer<typeof ZLedgerColumn>;
 export const ZLedgerCheckResult = z.object({
   /** Data rows read (empty and footer rows not counted). */
   total: z.number().int(),
-  /** Rows without any problem. */
+  /** Rows without any problem (they may have warnings). */
   valid: z.number().int(),
   errors: z.array(ZLedgerProblem),
+  /** Worth knowing, no reason to refuse: e.g. a deadline already passed (the task comes in red). */
+  warnings: z.array(ZLedgerProblem),
   columns: z.array(ZLedgerColumn),
 });
 export type TLedgerCheckResult = z.infer<typeof ZLedgerCheckResult>;
@@ -90,7 +93,7 @@ export const ZLedgerImportResult = z.object({
 });
 export type TLedgerImportResult = z.infer<typeof ZLedgerImportResult>;
 
-/** GET /api/ledger/export.xlsx takes the filters of GET /api/tasks and exports every matching task. */
+/** GET /api/tasks/export.xlsx (alias /api/ledger/export.xlsx) takes the filters of GET /api/tasks and exports every matching task. */
 export const ZLedgerExportQuery = ZTaskListQuery.omit({ page: true, pageSize: true });
 export type TLedgerExportQuery = z.infer<typeof ZLedgerExportQuery>;
 

@@ -5,3 +5,4 @@ export { PrismaClient, Prisma } from '../generated/prisma/client.ts';
 export * from '../generated/prisma/enums.ts';
 export type * from '../generated/prisma/models.ts';
 export { hashPassword, verifyPassword } from './password.ts';
+export { bulkInsert, bulkInsertReturning, pgArrayLiteral, DEFAULT_BULK_CHUNK, type BulkCell, type BulkClient, type BulkColumn, type BulkOptions } from './bulk-insert.ts';

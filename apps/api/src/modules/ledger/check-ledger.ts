@@ -10,9 +10,9 @@ import {
   type TTaskCreateBody,
   type TTaskCreateInput,
 } from '@reform/contracts';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import {
   ScheduleError,
-  normaliseHeader,
   parseLedgerDate,
   parseListLabel,
   recogniseHeaders,
@@ -25,8 +25,10 @@ import { mayAssignUnit } from '../../access/policy.ts';
 import { AppError, AppErrorCode, errorText } from '../../errors.ts';
 import type { UseCaseContext } from '../context.ts';
 import type { PlanningSettings } from '../settings/load-planning-settings.ts';
+import { findDuplicateTasks } from './duplicate-tasks.ts';
+import { cellText, type LedgerCell, type LedgerSheet } from './ledger-cells.ts';
+import { headerKeyOf, normaliseTitle } from './ledger-keys.ts';
 import { UnitMatcher } from './match-units.ts';
-import { cellText, type LedgerCell, type LedgerSheet } from './read-ledger.ts';
 
 // The contracts' field list and the domain's recogniser must name the same fields.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
@@ -38,6 +40,8 @@ const FOOTER = /^(合\s*计|总\s*计|小\s*计|(填表)?说\s*明|注)(\s|[:：
 const DEFAULT_FIELD = '综合';
 const FINAL_MILESTONE = '完成任务';
 const PILOT_BATCH = '台账导入';
+// Rows checked between turns of the event loop, so a big ledger never holds up other requests.
+const ROWS_PER_TURN = 250;
 
 export interface LedgerCheckInput {
   sheet: LedgerSheet;
@@ -57,6 +61,8 @@ export interface LedgerCheck {
   total: number;
   valid: number;
   errors: TLedgerProblem[];
+  /** Worth knowing but no reason to refuse the row (a deadline already passed). */
+  warnings: TLedgerProblem[];
   columns: TLedgerColumn[];
   /** Rows that can become tasks, in the ledger's order. */
   rows: CheckedRow[];
@@ -64,18 +70,6 @@ export interface LedgerCheck {
   headerKey: string;
   /** The mapping saved for this layout, if any, so an import can merge the new one into it. */
   savedMapping: TLedgerMapping;
-}
-
-/** Trimmed, runs of spaces collapsed, full-width ASCII folded: the form in which titles are compared. */
-export function normaliseTitle(title: string): string {
-  return title
-    .replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(/[\s\u3000]+/g, ' ')
-    .trim();
-}
-
-export function headerKeyOf(headers: readonly string[]): string {
-  return headers.map(normaliseHeader).join('|');
 }
 
 /** Applies a mapping to the columns: an explicit choice wins and takes the field from any other column. */
@@ -94,8 +88,11 @@ function applyMapping(columns: TLedgerColumn[], mapping: TLedgerMapping, strict:
   }
 }
 
+type OrderedProblem = TLedgerProblem & { order: number };
+
 class RowProblems {
-  readonly list: (TLedgerProblem & { order: number })[] = [];
+  readonly list: OrderedProblem[] = [];
+  readonly warnings: OrderedProblem[] = [];
   private readonly columnsWithProblems = new Set<string>();
   constructor(
     private readonly rowNumber: number,
@@ -105,6 +102,10 @@ class RowProblems {
     const { header, order } = this.columnOf(field);
     this.list.push({ row: this.rowNumber, column: header, message, order });
     this.columnsWithProblems.add(field);
+  }
+  warn(field: TLedgerField, message: string): void {
+    const { header, order } = this.columnOf(field);
+    this.warnings.push({ row: this.rowNumber, column: header, message, order });
   }
   has(field: TLedgerField): boolean {
     return this.columnsWithProblems.has(field);
@@ -131,8 +132,9 @@ const fieldOfBodyPath: Record<string, TLedgerField> = {
 
 /**
  * Turns every data row of a ledger into a task-create body, collecting every problem with the
- * Excel row, the column's header and a Chinese message. Nothing is written. Units and existing
- * titles are loaded once, so a ledger of thousands of rows is checked in memory.
+ * Excel row, the column's header and a Chinese message; a deadline already passed is a warning,
+ * since every running ledger carries overdue tasks (they come in red). Nothing is written. Units
+ * are loaded once and existing titles once, so a ledger of thousands of rows is checked in memory.
  */
 export async function checkLedger(ctx: UseCaseContext, input: LedgerCheckInput): Promise<LedgerCheck> {
   const { sheet, settings } = input;
@@ -165,27 +167,21 @@ export async function checkLedger(ctx: UseCaseContext, input: LedgerCheckInput):
     headerProblem('表头中没有“清单类别”列：请选择这些任务导入到哪一张清单');
   }
   if (dataRows.length === 0) headerProblem('表头下方没有任务数据');
-  if (errors.length > 0) return { total: dataRows.length, valid: 0, errors, columns, rows: [], headerKey, savedMapping };
+  if (errors.length > 0) return { total: dataRows.length, valid: 0, errors, warnings: [], columns, rows: [], headerKey, savedMapping };
 
   const unitRows = await ctx.db.prisma.unit.findMany({
     select: { id: true, name: true, shortName: true, kind: true, path: true },
     orderBy: [{ sortOrder: 'asc' }, { id: 'asc' }],
   });
   const units = new UnitMatcher(unitRows);
-  const existing = new Map<string, string>();
-  const existingRows = await ctx.db.prisma.task.findMany({ select: { list: true, title: true, code: true }, orderBy: { code: 'asc' } });
-  for (const task of existingRows) {
-    const key = `${task.list}\u0000${normaliseTitle(task.title)}`;
-    if (!existing.has(key)) existing.set(key, task.code);
-  }
 
   const referenceYear = Number(ctx.today.slice(0, 4));
   const template = settings.phaseTemplates[0]!;
   const firstRowOfTitle = new Map<string, number>();
-  const rows: CheckedRow[] = [];
-  const problems: (TLedgerProblem & { order: number })[] = [];
+  const checked: { rowNumber: number; p: RowProblems; list: TaskList | undefined; title: string; body: TTaskCreateBody | null }[] = [];
 
-  for (const row of dataRows) {
+  for (const [i, row] of dataRows.entries()) {
+    if (i > 0 && i % ROWS_PER_TURN === 0) await nextTurn();
     const cell = (field: TLedgerField): LedgerCell => {
       const index = indexOf.get(field);
       return index === undefined ? null : (row.cells[index] ?? null);
@@ -238,10 +234,13 @@ export async function checkLedger(ctx: UseCaseContext, input: LedgerCheckInput):
     else {
       const parsed = parseLedgerDate(deadlineCell instanceof Date ? cellText(deadlineCell) : deadlineCell, { referenceYear });
       if (!parsed.ok) p.add('deadline', parsed.message);
-      else if (parsed.date < ctx.today) p.add('deadline', `完成时限已过（${parsed.date}）`);
-      else deadline = parsed.date;
+      else {
+        if (parsed.date < ctx.today) p.warn('deadline', `完成时限已过（${parsed.date}）：导入后该任务显示为红灯`);
+        deadline = parsed.date;
+      }
     }
-    const startDate = ctx.today;
+    // An overdue task starts on its deadline: its timetable is the deadline alone.
+    const startDate = deadline && deadline < ctx.today ? deadline : ctx.today;
     let milestones: TTaskCreateInput['milestones'] = [];
     if (deadline) {
       milestones = [{ name: FINAL_MILESTONE, phase: '', dueDate: deadline }];
@@ -291,23 +290,33 @@ export async function checkLedger(ctx: UseCaseContext, input: LedgerCheckInput):
       }
     }
 
-    // Duplicates: of a task already in the same list, and of an earlier row of this file.
-    if (title !== '') {
-      const key = normaliseTitle(title);
-      const code = list ? existing.get(`${list}\u0000${key}`) : undefined;
-      if (code) p.add('title', `与已有任务 ${code} 重复`);
-      const first = firstRowOfTitle.get(key);
-      if (first !== undefined) p.add('title', `与第 ${first} 行重复`);
-      else firstRowOfTitle.set(key, row.rowNumber);
-    }
-
-    if (p.list.length === 0 && parsed.success) rows.push({ rowNumber: row.rowNumber, body: parsed.data });
-    else problems.push(...p.list);
+    checked.push({ rowNumber: row.rowNumber, p, list, title, body: parsed.success ? parsed.data : null });
   }
 
-  problems.sort((a, b) => a.row - b.row || a.order - b.order);
-  errors.push(...problems.map(({ row, column, message }) => ({ row, column, message })));
-  return { total: dataRows.length, valid: rows.length, errors, columns, rows, headerKey, savedMapping };
+  // Duplicates: of a task already in the same list, and of an earlier row of this file.
+  const titled = checked.flatMap(({ rowNumber, list, title }) => (list && title !== '' ? [{ rowNumber, list, title }] : []));
+  const duplicates = await findDuplicateTasks(ctx.db.prisma, ctx.user, titled);
+  const rows: CheckedRow[] = [];
+  const problems: OrderedProblem[] = [];
+  const warnings: OrderedProblem[] = [];
+  for (const { rowNumber, p, title, body } of checked) {
+    const duplicate = duplicates.get(rowNumber);
+    if (duplicate) p.add('title', duplicate);
+    if (title !== '') {
+      const key = normaliseTitle(title);
+      const first = firstRowOfTitle.get(key);
+      if (first !== undefined) p.add('title', `与第 ${first} 行重复`);
+      else firstRowOfTitle.set(key, rowNumber);
+    }
+    if (p.list.length === 0 && body) rows.push({ rowNumber, body });
+    else problems.push(...p.list);
+    warnings.push(...p.warnings);
+  }
+
+  const plain = (list: OrderedProblem[]) =>
+    list.sort((a, b) => a.row - b.row || a.order - b.order).map(({ row, column, message }) => ({ row, column, message }));
+  errors.push(...plain(problems));
+  return { total: dataRows.length, valid: rows.length, errors, warnings: plain(warnings), columns, rows, headerKey, savedMapping };
 }
 
 function isBlankOrFooter(cells: readonly LedgerCell[]): boolean {

@@ -68,21 +68,31 @@ async function readForm(request: FastifyRequest): Promise<ImportForm> {
   return form;
 }
 
-const ledger: FastifyPluginAsyncZod = async (app) => {
+interface LedgerRouteOptions {
+  /** Registered under the old path (/api/ledger/*): the same handler, marked as an alias. */
+  alias?: boolean;
+}
+
+const aliasNote = (alias: boolean | undefined, path: string) => (alias ? `（旧路径，同 ${path}）` : '');
+
+/** POST /api/tasks/import, and its alias POST /api/ledger/import. */
+export const ledgerImportRoute: FastifyPluginAsyncZod<LedgerRouteOptions> = async (app, options) => {
   app.post(
     '/import',
     {
       config: { permission: 'ledger:import' },
       schema: {
         tags: ['ledger'],
-        summary: '台账导入（multipart：file 为 .xlsx；可选 mapping、list；dryRun=true 只检查不写入）',
+        summary: `台账导入（multipart：file 为 .xlsx；可选 mapping、list；dryRun=true 只检查不写入）${aliasNote(options.alias, '/api/tasks/import')}`,
         consumes: ['multipart/form-data'],
         querystring: ZLedgerImportQuery,
         response: {
           200: z.union([ZLedgerCheckResult, ZLedgerImportResult]),
-          422: ZLedgerCheckResult,
+          // Problems in rows: the check result; a workbook with too many rows, cells or texts: an error body.
+          422: z.union([ZLedgerCheckResult, ZErrorBody]),
           413: ZErrorBody,
           415: ZErrorBody,
+          503: ZErrorBody,
           ...errorResponses,
         },
       },
@@ -99,14 +109,17 @@ const ledger: FastifyPluginAsyncZod = async (app) => {
       return reply.status(outcome.kind === 'rejected' ? 422 : 200).send(outcome.result);
     },
   );
+};
 
+/** GET /api/tasks/export.xlsx, and its alias GET /api/ledger/export.xlsx. */
+export const ledgerExportRoute: FastifyPluginAsyncZod<LedgerRouteOptions> = async (app, options) => {
   app.get(
     '/export.xlsx',
     {
       config: { permission: 'ledger:export' },
       schema: {
         tags: ['ledger'],
-        summary: '台账导出（筛选条件同任务清单，导出范围内全部任务）',
+        summary: `台账导出（筛选条件同任务清单，导出范围内全部任务）${aliasNote(options.alias, '/api/tasks/export.xlsx')}`,
         querystring: ZLedgerExportQuery,
         produces: [XLSX_TYPE],
         response: { 200: z.any().describe('.xlsx 文件'), ...errorResponses },
@@ -120,5 +133,11 @@ const ledger: FastifyPluginAsyncZod = async (app) => {
         .send(buffer);
     },
   );
+};
+
+/** /api/ledger/*: the old paths of the ledger, kept as aliases of /api/tasks/import and /api/tasks/export.xlsx. */
+const ledger: FastifyPluginAsyncZod = async (app) => {
+  await app.register(ledgerImportRoute, { alias: true });
+  await app.register(ledgerExportRoute, { alias: true });
 };
 export default ledger;

@@ -31,8 +31,11 @@ const parseJson = (text: string): unknown => {
   }
 };
 
+/** A 422 is either the check result (problems in rows) or an error (a workbook too big to read). */
+const isCheckResult = (body: unknown): body is TLedgerCheckResult => typeof body === 'object' && body !== null && Array.isArray((body as TLedgerCheckResult).errors);
+
 /**
- * POST /api/ledger/import as multipart. XMLHttpRequest rather than fetch: a ledger of a few MB
+ * POST /api/tasks/import as multipart. XMLHttpRequest rather than fetch: a ledger of a few MB
  * takes a moment to send and the user sees its upload progress.
  */
 export function uploadLedger({ file, mapping, list, dryRun, onProgress }: LedgerUploadInput): Promise<LedgerUploadOutcome> {
@@ -43,7 +46,7 @@ export function uploadLedger({ file, mapping, list, dryRun, onProgress }: Ledger
 
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', `/api/ledger/import?dryRun=${dryRun ? 'true' : 'false'}`);
+    xhr.open('POST', `/api/tasks/import?dryRun=${dryRun ? 'true' : 'false'}`);
     xhr.withCredentials = true;
     xhr.setRequestHeader('Accept', 'application/json');
     xhr.upload.addEventListener('progress', (event) => {
@@ -59,7 +62,7 @@ export function uploadLedger({ file, mapping, list, dryRun, onProgress }: Ledger
         resolve(dryRun ? { kind: 'checked', result: body as TLedgerCheckResult } : { kind: 'imported', result: body as TLedgerImportResult });
         return;
       }
-      if (xhr.status === 422) {
+      if (xhr.status === 422 && isCheckResult(body)) {
         resolve({ kind: 'rejected', result: body as TLedgerCheckResult });
         return;
       }

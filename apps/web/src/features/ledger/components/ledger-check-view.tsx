@@ -1,4 +1,11 @@
-import { ledgerFieldLabels, ledgerFields, type TLedgerCheckResult, type TLedgerField, type TLedgerMapping } from '@reform/contracts';
+import {
+  ledgerFieldLabels,
+  ledgerFields,
+  type TLedgerCheckResult,
+  type TLedgerField,
+  type TLedgerMapping,
+  type TLedgerProblem,
+} from '@reform/contracts';
 import { Alert, Descriptions, Select, Space, Table, Tag, Typography } from 'antd';
 
 interface LedgerCheckViewProps {
@@ -13,9 +20,32 @@ const fieldOptions = [
   { value: '__ignore__', label: '忽略此列' },
 ];
 
-/** What a dry run found: the columns (header → field, the unrecognised ones to map), the counts and every problem. */
+/** Problems or warnings, row by row; long lists are paged. */
+function ProblemTable({ items, testId }: { items: TLedgerProblem[]; testId: string }) {
+  return (
+    <Table
+      data-testid={testId}
+      size="small"
+      rowKey={(row) => `${row.row}-${row.column}-${row.message}`}
+      dataSource={items}
+      pagination={items.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
+      columns={[
+        { title: '行', dataIndex: 'row', width: 72 },
+        { title: '列', dataIndex: 'column', width: 140, render: (column: string) => column || '表头' },
+        { title: testId === 'ledger-warnings' ? '提醒' : '问题', dataIndex: 'message' },
+      ]}
+    />
+  );
+}
+
+/**
+ * What a dry run found: the columns (header → field, the unrecognised ones to map), the counts,
+ * every problem (the import waits until there are none) and, apart from them, every warning
+ * (e.g. a deadline already passed: the row comes in and shows red).
+ */
 export function LedgerCheckView({ result, mapping, disabled, onMap }: LedgerCheckViewProps) {
   const problems = result.errors.length;
+  const warnings = result.warnings.length;
   return (
     <div data-testid="ledger-check">
       <Descriptions
@@ -27,6 +57,11 @@ export function LedgerCheckView({ result, mapping, disabled, onMap }: LedgerChec
             key: 'errors',
             label: '问题',
             children: problems === 0 ? <Typography.Text type="success">无</Typography.Text> : <Typography.Text type="danger">{problems} 处</Typography.Text>,
+          },
+          {
+            key: 'warnings',
+            label: '提醒',
+            children: warnings === 0 ? <Typography.Text type="secondary">无</Typography.Text> : <Typography.Text type="warning">{warnings} 处（不影响导入）</Typography.Text>,
           },
         ]}
       />
@@ -73,18 +108,22 @@ export function LedgerCheckView({ result, mapping, disabled, onMap }: LedgerChec
       {problems === 0 ? (
         <Alert type="success" showIcon title={`全部 ${result.valid} 行校验通过，可以导入`} />
       ) : (
-        <Table
-          data-testid="ledger-errors"
-          size="small"
-          rowKey={(row) => `${row.row}-${row.column}-${row.message}`}
-          dataSource={result.errors}
-          pagination={result.errors.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
-          columns={[
-            { title: '行', dataIndex: 'row', width: 72 },
-            { title: '列', dataIndex: 'column', width: 140, render: (column: string) => column || '表头' },
-            { title: '问题', dataIndex: 'message' },
-          ]}
-        />
+        <ProblemTable items={result.errors} testId="ledger-errors" />
+      )}
+
+      {warnings > 0 && (
+        <>
+          <Typography.Title level={5} style={{ marginTop: 16 }}>
+            提醒（不影响导入）
+          </Typography.Title>
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginBottom: 8 }}
+            title="以下各行可以导入，但请留意：完成时限已过的任务导入后显示为红灯，并写明逾期天数。"
+          />
+          <ProblemTable items={result.warnings} testId="ledger-warnings" />
+        </>
       )}
     </div>
   );

@@ -59,6 +59,7 @@ const withErrors: TLedgerCheckResult = {
     { row: 3, column: '牵头单位', message: '找不到单位“市科技厅”' },
     { row: 4, column: '完成时限', message: '无法识别的日期“明年底”' },
   ],
+  warnings: [],
   columns: [
     { index: 0, header: '改革任务', field: 'title' },
     { index: 1, header: '牵头单位', field: 'leadUnit' },
@@ -88,7 +89,7 @@ describe('ledger import', () => {
     await user.upload(input, xlsx());
 
     expect(await screen.findByTestId('ledger-counts')).toHaveTextContent('共 3 行，有效 1 行');
-    expect(sent[0]!.url).toBe('/api/ledger/import?dryRun=true');
+    expect(sent[0]!.url).toBe('/api/tasks/import?dryRun=true');
     expect((sent[0]!.form.get('file') as File).name).toBe('台账.xlsx');
 
     const rows = within(screen.getByTestId('ledger-errors')).getAllByRole('row').slice(1);
@@ -123,7 +124,39 @@ describe('ledger import', () => {
     await waitFor(() => expect(screen.getByTestId('confirm-import')).toBeEnabled());
     await user.click(screen.getByTestId('confirm-import'));
     expect(await screen.findByText('已导入 3 项任务', { selector: '.ant-result-title' })).toBeInTheDocument();
-    expect(sent[2]!.url).toBe('/api/ledger/import?dryRun=false');
+    expect(sent[2]!.url).toBe('/api/tasks/import?dryRun=false');
     expect(screen.getByRole('link', { name: '查看任务清单' })).toHaveAttribute('href', '/tasks');
+  });
+
+  it('shows a passed deadline as a warning apart from the problems, and lets the ledger be imported', async () => {
+    const user = userEvent.setup();
+    const warned: TLedgerCheckResult = {
+      ...withErrors,
+      valid: 3,
+      errors: [],
+      warnings: [{ row: 4, column: '完成时限', message: '完成时限已过（2025-06-30）：导入后该任务显示为红灯' }],
+    };
+    setup([{ status: 200, body: warned }]);
+    await screen.findByText('点击或将台账文件拖到此处');
+    await user.upload(document.querySelector('input[type="file"]') as HTMLInputElement, xlsx());
+
+    expect(await screen.findByText('全部 3 行校验通过，可以导入')).toBeInTheDocument();
+    expect(screen.queryByTestId('ledger-errors')).not.toBeInTheDocument();
+    const rows = within(screen.getByTestId('ledger-warnings')).getAllByRole('row').slice(1);
+    expect(rows.map((row) => within(row).getAllByRole('cell').map((cell) => cell.textContent))).toEqual([
+      ['4', '完成时限', '完成时限已过（2025-06-30）：导入后该任务显示为红灯'],
+    ]);
+    expect(screen.getByText('1 处（不影响导入）')).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByTestId('confirm-import')).toBeEnabled());
+  });
+
+  it('shows the message of a workbook refused as too big', async () => {
+    const user = userEvent.setup();
+    const refusal = { statusCode: 422, code: 'UNPROCESSABLE', message: '台账行数过多：一次最多导入 10,000 行，本文件有 12,000 行。请拆分为几个文件后分批导入', requestId: 'r' };
+    setup([{ status: 422, body: refusal }]);
+    await screen.findByText('点击或将台账文件拖到此处');
+    await user.upload(document.querySelector('input[type="file"]') as HTMLInputElement, xlsx());
+    expect(await screen.findByRole('alert')).toHaveTextContent(refusal.message);
+    expect(screen.queryByTestId('ledger-check')).not.toBeInTheDocument();
   });
 });

@@ -53,5 +53,5 @@ export function clearedFilters(query: TTaskListQuery): TTaskListQuery {
 export function exportHref(query: TTaskListQuery): string {
   const params = toListSearch({ ...query, page: defaults.page, pageSize: defaults.pageSize });
   const qs = params.toString();
-  return `/api/ledger/export.xlsx${qs ? `?${qs}` : ''}`;
+  return `/api/tasks/export.xlsx${qs ? `?${qs}` : ''}`;
 }
