@@ -1,15 +1,17 @@
 import { expect, test } from '@playwright/test';
-import { getTask, listTasks, signInContext } from './helpers';
+import { createTask, signInContext, unique } from './helpers';
 
 test('the reform office adds an expected outcome and a source document, and sees them on the task and in its history', async ({ page, context }) => {
   await signInContext(context, 'admin');
-  const task = await getTask(page.request, (await listTasks(page.request, { list: 'mandate', status: 'active' })).items[1]!.id);
-  const outcomeRow = task.outcomes.length + 1;
-  const documentRow = task.sourceDocuments.length + 1;
-  const description = `建成科技金融服务中心${Date.now() % 10000}`;
-  const title = '嘉兴市科技金融改革实施方案';
+  // A task of its own, without outcomes or documents: a retry never meets rows an earlier try added.
+  const task = await createTask(page.request);
+  const outcomeRow = 1;
+  const documentRow = 1;
+  const description = unique('建成科技金融服务中心');
+  const title = unique('嘉兴市科技金融改革实施方案');
 
   await page.goto(`/tasks/${task.id}/edit`);
+  await expect(page.getByRole('textbox', { name: '任务名称' })).toHaveValue(task.title);
   await page.getByRole('button', { name: '添加成果' }).click();
   const kind = page.getByRole('combobox', { name: `成果 ${outcomeRow} 形式` });
   await expect(kind).toBeFocused();

@@ -1,11 +1,11 @@
 import { expect, test } from '@playwright/test';
-import { getTask, listTasks, signInContext } from './helpers';
+import { createTask, getTask, listTasks, signInContext, unique } from './helpers';
 
 test('the reform office edits a task and sees the change after reload', async ({ page, context }) => {
   await signInContext(context, 'admin');
-  // A draft: its timetable is not approved yet, so the deadline is still edited here.
-  const task = (await listTasks(page.request, { list: 'mandate', status: 'draft' })).items[0]!;
-  const newContact = `周编辑${Date.now() % 10000}`;
+  // A fresh draft: its timetable is not approved yet, so the deadline is still edited here.
+  const task = await createTask(page.request, { status: 'draft' });
+  const newContact = unique('周编辑');
 
   await page.goto(`/tasks/${task.id}`);
   await page.getByTestId('edit-task').click();

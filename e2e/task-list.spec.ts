@@ -48,6 +48,9 @@ test('sorts and pages through the server, and opens a task from its row', async 
 
   await page.locator('.ant-pagination-item-2').click();
   await expect(page).toHaveURL(/[?&]page=2/);
+  // Wait for the second page's rows themselves, not the first page's still on screen.
+  const secondPage = await listTasks(page.request, { sort: 'deadline', order: 'asc', page: '2', pageSize: '20' });
+  await expect(taskRows(page).first()).toHaveAttribute('data-testid', `task-row-${secondPage.items[0]!.id}`);
 
   await taskRows(page).first().focus();
   await page.keyboard.press('Enter');

@@ -21,3 +21,8 @@ export const ZUnitNode: z.ZodType<TUnitNode> = z.lazy(() =>
   }),
 );
 export const ZUnitTree = z.array(ZUnitNode);
+
+/** `?assignable=lead`: only the units this user may name as a task's lead unit. */
+export const ZUnitsQuery = z.strictObject({
+  assignable: z.enum(['lead'], { error: 'assignable 只能为 lead' }).optional(),
+});

@@ -1,9 +1,12 @@
 import type { TUnitNode } from '@reform/contracts';
 import type { Database } from '@reform/db';
 
-/** The whole organisation tree: every role needs unit names to read the lists. */
-export async function listUnits(db: Database): Promise<TUnitNode[]> {
-  const units = await db.prisma.unit.findMany({ orderBy: [{ sortOrder: 'asc' }, { id: 'asc' }] });
+/**
+ * The organisation tree: every role needs unit names to read the lists. With `keep`, only the
+ * units it keeps; a kept unit whose parent is not kept becomes a root.
+ */
+export async function listUnits(db: Database, keep: (unit: { path: string }) => boolean = () => true): Promise<TUnitNode[]> {
+  const units = (await db.prisma.unit.findMany({ orderBy: [{ sortOrder: 'asc' }, { id: 'asc' }] })).filter(keep);
   const nodes = new Map<number, TUnitNode>(
     units.map((unit) => [
       unit.id,

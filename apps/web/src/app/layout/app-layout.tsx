@@ -128,6 +128,22 @@ const pageFallback = (
   </div>
 );
 
+/** On a phone the menu is closed: its button carries the to-do count, so a waiting item is seen without opening it. */
+function MenuButton({ onClick }: { onClick: () => void }) {
+  const todos = useTodos();
+  const count = todos.data?.length ?? 0;
+  return (
+    <Badge count={count} size="small" overflowCount={99} offset={[-6, 6]} data-testid="menu-todo-badge">
+      <Button
+        type="text"
+        icon={<MenuOutlined />}
+        aria-label={count > 0 ? `打开菜单，${count} 项待办` : '打开菜单'}
+        onClick={onClick}
+      />
+    </Badge>
+  );
+}
+
 export function AppLayout() {
   const user = useUser();
   const location = useLocation();
@@ -195,7 +211,7 @@ export function AppLayout() {
         >
           {isMobile ? (
             <Space size={4}>
-              <Button type="text" icon={<MenuOutlined />} aria-label="打开菜单" onClick={() => setDrawerOpen(true)} />
+              <MenuButton onClick={() => setDrawerOpen(true)} />
               <Typography.Text strong style={{ color: '#b71c1c', fontSize: 15 }}>
                 改革任务管理
               </Typography.Text>

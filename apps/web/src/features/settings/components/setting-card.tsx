@@ -1,12 +1,14 @@
-import { ZSetting, settingLabels, type SettingKey } from '@reform/contracts';
+import { ZSetting, ZSettingValues, settingLabels, type SettingKey } from '@reform/contracts';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Flex, Form, Tag, Typography, type FormInstance, type FormRule } from 'antd';
-import { useState, type ReactNode } from 'react';
-import { isApiError, type ApiError } from '@/lib/api-client';
-import { keepEnterFromSubmitting, showFieldErrors, type FieldIssue, type FieldPath } from '@/lib/zod-form';
+import { App, Button, Card, Flex, Form, Tag, Typography, type FormInstance, type FormRule } from 'antd';
+import { useRef, useState, type ReactNode } from 'react';
+import { z } from 'zod';
+import type { ApiError } from '@/lib/api-client';
+import { useSubmit } from '@/lib/use-submit';
+import { keepEnterFromSubmitting, type FieldPath } from '@/lib/zod-form';
 import { getSettingsQueryOptions } from '../api/get-settings';
 import { storeSetting, useUpdateSetting } from '../api/update-setting';
-import { nameKey, parseSettingValue, serverIssues, validateSetting, type SettingValue } from '../lib/setting-values';
+import { nameKey, parseSettingValue, validateSetting, type SettingValue } from '../lib/setting-values';
 import { SettingConflictModal, type SettingConflict } from './setting-conflict-modal';
 
 export interface SettingCardTools<F> {
@@ -55,7 +57,14 @@ export function SettingCard<K extends SettingKey, F extends object>({
   const [base, setBase] = useState({ value, version });
   const [dirty, setDirty] = useState(false);
   const [conflict, setConflict] = useState<SettingConflict<SettingValue<K>> | null>(null);
-  const [formError, setFormError] = useState<string | null>(null);
+  // The value last sent, shown as mine if someone saved first.
+  const sent = useRef<SettingValue<K> | null>(null);
+  const { check, submit, setError, errorAlert, pending } = useSubmit({
+    form: form as FormInstance,
+    // The body is { version, value }: a path inside the value is shown on the field that holds it.
+    toFieldName: ([head, ...rest]) => (head === 'value' && rest.length > 0 ? toFieldName(rest) : null),
+    onConflict: (error) => handleConflict(error, sent.current),
+  });
   const [initialValues] = useState(() => toForm(value));
 
   const currentValue = () => fromForm(form.getFieldsValue(true) as F);
@@ -72,22 +81,15 @@ export function SettingCard<K extends SettingKey, F extends object>({
     },
   ];
 
-  const showIssues = (issues: FieldIssue[], fallback?: string) => {
-    const onFields = issues.filter((issue) => issue.name.length > 0);
-    showFieldErrors(form as FormInstance, onFields);
-    const general = issues.filter((issue) => issue.name.length === 0).map((issue) => issue.message);
-    if (general.length > 0 || (fallback && onFields.length === 0)) setFormError([...new Set([fallback, ...general].filter(Boolean))].join('；'));
-  };
-
   const load = (next: SettingValue<K>, nextVersion: number) => {
     form.resetFields();
     form.setFieldsValue(toForm(next) as Parameters<typeof form.setFieldsValue>[0]);
     setBase({ value: next, version: nextVersion });
     setDirty(false);
-    setFormError(null);
+    setError(null);
   };
 
-  const handleConflict = async (error: ApiError, mine: SettingValue<K>) => {
+  const handleConflict = async (error: ApiError, mine: SettingValue<K> | null) => {
     const current = ZSetting.safeParse(error.body.current);
     let theirs = current.success ? { value: parseSettingValue(settingKey, current.data.value), version: current.data.version } : null;
     if (!theirs?.value) {
@@ -97,32 +99,27 @@ export function SettingCard<K extends SettingKey, F extends object>({
       theirs = entry ? { value: parseSettingValue(settingKey, entry.value), version: entry.version } : null;
     }
     if (!theirs?.value) {
-      setFormError(error.message);
+      setError(error.message);
       return;
     }
     setConflict({ value: theirs.value, version: theirs.version, mine });
   };
 
   const save = async () => {
-    setFormError(null);
-    const { data, issues } = validateSetting(settingKey, currentValue(), toFieldName);
-    if (!data) {
-      showIssues(issues);
-      return;
-    }
+    const data = check(z.object({ value: ZSettingValues[settingKey] as unknown as z.ZodType<SettingValue<K>> }), { value: currentValue() })?.value;
+    if (data === undefined) return;
     if (base.version > 0 && same(data, fromForm(toForm(base.value)))) {
       message.info('没有要保存的修改');
       return;
     }
-    try {
-      const saved = await update.mutateAsync({ version: base.version, value: data });
-      load(parseSettingValue(settingKey, saved.value) ?? data, saved.version);
-      message.success('已保存');
-    } catch (error) {
-      if (isApiError(error, 409)) await handleConflict(error, data);
-      else if (isApiError(error, 400)) showIssues(serverIssues(error.body.fields ?? [], toFieldName), error.message);
-      else setFormError(error instanceof Error ? error.message : '保存失败，请重试');
-    }
+    sent.current = data;
+    await submit(
+      () => update.mutateAsync({ version: base.version, value: data }),
+      (saved) => {
+        load(parseSettingValue(settingKey, saved.value) ?? data, saved.version);
+        message.success('已保存');
+      },
+    );
   };
 
   const loadLatest = () => {
@@ -173,13 +170,13 @@ export function SettingCard<K extends SettingKey, F extends object>({
         aria-label={label}
         onKeyDown={keepEnterFromSubmitting}
       >
-        {formError && <Alert type="error" showIcon title={formError} role="alert" style={{ marginBottom: 16 }} />}
+        {errorAlert()}
         {children({ form, rules })}
         <Flex gap={8} justify="flex-end" style={{ borderTop: '1px solid #f0f0f0', paddingTop: 16, marginTop: 8 }}>
-          <Button disabled={!dirty || update.isPending} onClick={() => load(base.value, base.version)}>
+          <Button disabled={!dirty || pending} onClick={() => load(base.value, base.version)}>
             撤销修改
           </Button>
-          <Button type="primary" htmlType="submit" loading={update.isPending} data-testid={`save-${settingKey}`}>
+          <Button type="primary" htmlType="submit" loading={pending} data-testid={`save-${settingKey}`}>
             保存
           </Button>
         </Flex>

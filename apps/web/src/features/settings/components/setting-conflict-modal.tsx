@@ -1,4 +1,5 @@
-import { Button, Modal, Typography } from 'antd';
+import { Typography } from 'antd';
+import { ConflictDialog } from '@/lib/conflict-dialog';
 import type { ReactNode } from 'react';
 
 export interface SettingConflict<V> {
@@ -29,42 +30,28 @@ function Panel({ title, children, testId }: { title: string; children: ReactNode
 /** Someone saved the setting first: show their value beside mine, and let the user choose. */
 export function SettingConflictModal<V>({ label, conflict, describe, onLoadLatest, onKeepMine }: SettingConflictModalProps<V>) {
   return (
-    <Modal
+    <ConflictDialog
       open={conflict !== null}
       title="该设置已被他人修改"
       width={760}
-      closable={false}
-      mask={{ closable: false }}
-      keyboard={false}
-      footer={[
-        <Button key="keep" onClick={onKeepMine} data-testid="conflict-keep-mine">
-          保留我的修改
-        </Button>,
-        <Button key="load" type="primary" onClick={onLoadLatest} data-testid="conflict-load-latest">
-          载入最新设置
-        </Button>,
-      ]}
+      intro={conflict && <>在您编辑期间，「{label}」已被他人保存为第 {conflict.version} 版，您的修改尚未保存。</>}
+      explanation="「载入最新设置」放弃您的修改并显示对方保存的设置；「保留我的修改」留在表单中，再次保存将覆盖对方的设置。"
+      loadLatest={{ label: '载入最新设置', onClick: onLoadLatest, testId: 'conflict-load-latest' }}
+      keepMine={{ label: '保留我的修改', onClick: onKeepMine, testId: 'conflict-keep-mine' }}
+      primary="loadLatest"
     >
       {conflict && (
-        <>
-          <Typography.Paragraph>
-            在您编辑期间，「{label}」已被他人保存为第 {conflict.version} 版，您的修改尚未保存。
-          </Typography.Paragraph>
-          <div style={{ display: 'flex', gap: 12, flexWrap: 'wrap' }}>
-            <Panel title="对方已保存的设置" testId="conflict-theirs">
-              {describe(conflict.value)}
+        <div style={{ display: 'flex', gap: 12, flexWrap: 'wrap' }}>
+          <Panel title="对方已保存的设置" testId="conflict-theirs">
+            {describe(conflict.value)}
+          </Panel>
+          {conflict.mine !== null && (
+            <Panel title="我尚未保存的修改" testId="conflict-mine">
+              {describe(conflict.mine)}
             </Panel>
-            {conflict.mine !== null && (
-              <Panel title="我尚未保存的修改" testId="conflict-mine">
-                {describe(conflict.mine)}
-              </Panel>
-            )}
-          </div>
-          <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
-            「载入最新设置」放弃您的修改并显示对方保存的设置；「保留我的修改」留在表单中，再次保存将覆盖对方的设置。
-          </Typography.Paragraph>
-        </>
+          )}
+        </div>
       )}
-    </Modal>
+    </ConflictDialog>
   );
 }

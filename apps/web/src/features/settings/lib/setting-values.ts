@@ -1,6 +1,6 @@
 import { ZSettingValues, type SettingKey } from '@reform/contracts';
 import type { z } from 'zod';
-import { pathToName, zodIssuesToFields, type FieldIssue, type FieldPath } from '@/lib/zod-form';
+import { zodIssuesToFields, type FieldIssue, type FieldPath } from '@/lib/zod-form';
 
 /** The value of one setting, as its contract schema describes it. */
 export type SettingValue<K extends SettingKey> = z.infer<(typeof ZSettingValues)[K]>;
@@ -25,19 +25,6 @@ export function validateSetting<K extends SettingKey>(
   const result = (ZSettingValues[key] as z.ZodType).safeParse(value);
   if (result.success) return { data: result.data as SettingValue<K>, issues: [] };
   return { data: null, issues: dedupe(zodIssuesToFields(result.error).map((issue) => ({ ...issue, name: toFieldName(issue.name) }))) };
-}
-
-/** Server field errors ("value.prefixes.pilot") as form field issues; paths outside the value stay at the form level ([]). */
-export function serverIssues(
-  fields: readonly { path: string; message: string }[],
-  toFieldName: (path: FieldPath) => FieldPath = (path) => path,
-): FieldIssue[] {
-  return dedupe(
-    fields.map((field) => {
-      const [head, ...rest] = pathToName(field.path);
-      return { name: head === 'value' && rest.length > 0 ? toFieldName(rest) : [], message: field.message };
-    }),
-  );
 }
 
 function dedupe(issues: FieldIssue[]): FieldIssue[] {

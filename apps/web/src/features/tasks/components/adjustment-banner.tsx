@@ -1,11 +1,10 @@
 import { ZAdjustmentDecisionBody, type TAdjustment } from '@reform/contracts';
 import { Alert, App, Button, Form, Input, Modal, Space, Typography } from 'antd';
 import { useState } from 'react';
-import { isApiError } from '@/lib/api-client';
 import { formatDateTime } from '@reform/domain';
-import { showFieldErrors, zodIssuesToFields } from '@/lib/zod-form';
 import { useDecideAdjustment } from '../api/timetable';
 import { describeChange } from '../lib/timetable';
+import { useTaskSubmit } from './use-task-submit';
 
 interface AdjustmentBannerProps {
   taskId: number;
@@ -20,28 +19,22 @@ export function AdjustmentBanner({ taskId, adjustment, canDecide }: AdjustmentBa
   const { message } = App.useApp();
   const [form] = Form.useForm<{ comment: string }>();
   const [deciding, setDeciding] = useState<Decision | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const decide = useDecideAdjustment(taskId);
+  const { check, submit: send, errorAlert } = useTaskSubmit(taskId, form, () => setDeciding(null), {
+    conflictMessage: '该申请已被他人处理或更新，已载入最新情况',
+  });
 
   const submit = async ({ comment }: { comment: string }) => {
     if (!deciding) return;
-    setError(null);
     const body = { version: adjustment.version, decision: deciding, comment: comment ?? '' };
-    const parsed = ZAdjustmentDecisionBody.safeParse(body);
-    if (!parsed.success) {
-      showFieldErrors(form, zodIssuesToFields(parsed.error));
-      return;
-    }
-    try {
-      await decide.mutateAsync({ adjustmentId: adjustment.id, body });
-      message.success(deciding === 'approve' ? '已同意调整，时间表已更新' : '已退回调整申请');
-      setDeciding(null);
-    } catch (caught) {
-      if (isApiError(caught, 409)) {
-        message.warning('该申请已被他人处理或更新，已载入最新情况');
+    if (!check(ZAdjustmentDecisionBody, body)) return;
+    await send(
+      () => decide.mutateAsync({ adjustmentId: adjustment.id, body }),
+      () => {
+        message.success(deciding === 'approve' ? '已同意调整，时间表已更新' : '已退回调整申请');
         setDeciding(null);
-      } else setError(caught instanceof Error ? caught.message : '提交失败，请重试');
-    }
+      },
+    );
   };
 
   return (
@@ -91,7 +84,7 @@ export function AdjustmentBanner({ taskId, adjustment, canDecide }: AdjustmentBa
         destroyOnHidden
       >
         <Form form={form} layout="vertical" preserve={false} onFinish={submit} initialValues={{ comment: '' }}>
-          {error && <Alert type="error" showIcon title={error} role="alert" style={{ marginBottom: 12 }} />}
+          {errorAlert({ marginBottom: 12 })}
           <Typography.Paragraph type="secondary">
             {deciding === 'approve'
               ? '同意后，节点的当前日期改为申请的日期；审定时的基线保留，用于对照。'

@@ -1,9 +1,8 @@
 import { ZAdjustmentCreateBody, type TAdjustmentCreateBody, type TTaskDetail } from '@reform/contracts';
-import { Alert, App, DatePicker, Form, Input, Modal, Table, Typography } from 'antd';
+import { App, DatePicker, Form, Input, Modal, Table, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
-import { isApiError } from '@/lib/api-client';
-import { pathToName, showFieldErrors, zodIssuesToFields } from '@/lib/zod-form';
+import { useRef } from 'react';
+import { useSubmit } from '@/lib/use-submit';
 import { useRequestAdjustment } from '../api/timetable';
 
 const DATE = 'YYYY-MM-DD';
@@ -44,33 +43,34 @@ export function AdjustmentRequestModal({ task, open, onClose }: AdjustmentReques
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const request = useRequestAdjustment(task.id);
-  const [error, setError] = useState<string | null>(null);
   const undone = [...task.milestones].filter((m) => !m.doneDate).sort((a, b) => a.seq - b.seq);
 
+  // The proposal names rows by position: `milestones.0.dueDate` is the picker of the row it proposes.
+  const proposed = useRef<TAdjustmentCreateBody['milestones']>([]);
+  const { check, submit: send, showIssues, errorAlert } = useSubmit({
+    form,
+    toFieldName: (path) => {
+      if (path[0] !== 'milestones') return path;
+      const row = typeof path[1] === 'number' ? proposed.current?.[path[1]] : undefined;
+      return row ? ['dates', String(row.id)] : null;
+    },
+  });
+
   const submit = async (values: Values) => {
-    setError(null);
     const body = toAdjustmentBody(task, values);
-    const parsed = ZAdjustmentCreateBody.safeParse(body);
-    if (!parsed.success) {
-      const issues = zodIssuesToFields(parsed.error);
-      const onReason = issues.filter((issue) => issue.name[0] === 'reason');
-      showFieldErrors(form, onReason);
-      const rest = issues.filter((issue) => issue.name[0] !== 'reason');
-      if (rest.length > 0) setError(rest[0]!.name.length === 0 ? '请至少修改一个节点日期或完成时限' : rest[0]!.message);
+    proposed.current = body.milestones;
+    if (!body.deadline && body.milestones?.length === 0) {
+      showIssues([{ name: [], message: '请至少修改一个节点日期或完成时限' }]);
       return;
     }
-    try {
-      await request.mutateAsync(body);
-      message.success('调整申请已提交，等待改革办审批');
-      onClose();
-    } catch (caught) {
-      if (isApiError(caught, 400) && caught.body.fields?.length) {
-        const reason = caught.body.fields.filter((f) => f.path === 'reason');
-        showFieldErrors(form, reason.map((f) => ({ name: pathToName(f.path), message: f.message })));
-        const others = caught.body.fields.filter((f) => f.path !== 'reason').map((f) => f.message);
-        setError([caught.message, ...others].join('；'));
-      } else setError(caught instanceof Error ? caught.message : '提交失败，请重试');
-    }
+    if (!check(ZAdjustmentCreateBody, body)) return;
+    await send(
+      () => request.mutateAsync(body),
+      () => {
+        message.success('调整申请已提交，等待改革办审批');
+        onClose();
+      },
+    );
   };
 
   return (
@@ -96,7 +96,7 @@ export function AdjustmentRequestModal({ task, open, onClose }: AdjustmentReques
         }}
         data-testid="adjustment-form"
       >
-        {error && <Alert type="error" showIcon title={error} role="alert" style={{ marginBottom: 12 }} />}
+        {errorAlert({ marginBottom: 12 })}
         <Typography.Paragraph type="secondary">
           时间表已审定，调整日期须经改革办同意。只修改需要调整的日期，其余保持不变。
         </Typography.Paragraph>
@@ -120,7 +120,7 @@ export function AdjustmentRequestModal({ task, open, onClose }: AdjustmentReques
               key: 'to',
               width: 180,
               render: (_, m) => (
-                <Form.Item name={['dates', String(m.id)]} noStyle>
+                <Form.Item name={['dates', String(m.id)]} style={{ marginBottom: 0 }}>
                   <DatePicker aria-label={`${m.name} 调整为`} format={DATE} allowClear={false} style={{ width: '100%' }} />
                 </Form.Item>
               ),

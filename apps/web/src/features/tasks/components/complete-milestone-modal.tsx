@@ -1,14 +1,13 @@
 import { ZMilestoneCompleteBody, type TMilestone } from '@reform/contracts';
 import { EVIDENCE_MAX_BYTES, evidenceKinds } from '@reform/contracts';
 import { UploadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, DatePicker, Form, Input, Modal, Typography, Upload, type UploadFile } from 'antd';
+import { App, Button, DatePicker, Form, Input, Modal, Typography, Upload, type UploadFile } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { isApiError } from '@/lib/api-client';
 import { daysBetween, todayInShanghai } from '@reform/domain';
-import { showFieldErrors, zodIssuesToFields } from '@/lib/zod-form';
 import { useUploadEvidence } from '../api/evidence';
-import { useCompleteMilestone, useReloadOnConflict } from '../api/timetable';
+import { useCompleteMilestone } from '../api/timetable';
+import { useTaskSubmit } from './use-task-submit';
 
 const DATE = 'YYYY-MM-DD';
 
@@ -31,8 +30,12 @@ export function CompleteMilestoneModal({ taskId, milestone, onClose }: CompleteM
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const complete = useCompleteMilestone(taskId);
-  const reload = useReloadOnConflict(taskId);
-  const [error, setError] = useState<string | null>(null);
+  const { check, submit: send, showIssues, errorAlert } = useTaskSubmit(taskId, form, onClose, {
+    conflictMessage: '该节点已被他人更新，已载入最新情况',
+    // An upload refused for its size or type: nothing was marked done.
+    describe: (error) =>
+      error.status === 413 || error.status === 415 ? `佐证材料未能上传：${error.message}。节点尚未标记完成。` : undefined,
+  });
   const [files, setFiles] = useState<UploadFile[]>([]);
   const upload = useUploadEvidence(taskId);
   const today = todayInShanghai();
@@ -41,40 +44,27 @@ export function CompleteMilestoneModal({ taskId, milestone, onClose }: CompleteM
 
   const submit = async (values: Values) => {
     if (!milestone) return;
-    setError(null);
     const body = { version: milestone.version, doneDate: values.doneDate ? values.doneDate.format(DATE) : '', note: values.note ?? '' };
-    const parsed = ZMilestoneCompleteBody.safeParse(body);
-    if (!parsed.success) {
-      showFieldErrors(form, zodIssuesToFields(parsed.error));
-      return;
-    }
+    if (!check(ZMilestoneCompleteBody, body)) return;
     if (body.doneDate > today) {
-      showFieldErrors(form, [{ name: ['doneDate'], message: '完成日期不能晚于今天' }]);
+      showIssues([{ name: ['doneDate'], message: '完成日期不能晚于今天' }]);
       return;
     }
-    try {
-      for (const file of files) {
-        if (file.status === 'done') continue;
-        await upload.mutateAsync({ file: file.originFileObj as File, milestoneId: milestone.id });
-        setFiles((list) => list.map((f) => (f.uid === file.uid ? { ...f, status: 'done' } : f)));
-      }
-      await complete.mutateAsync({ milestoneId: milestone.id, body });
-      setFiles([]);
-      message.success(`节点「${milestone.name}」已标记完成`);
-      onClose();
-    } catch (caught) {
-      if (isApiError(caught, 409)) {
-        reload(caught);
-        message.warning('该节点已被他人更新，已载入最新情况');
+    await send(
+      async () => {
+        for (const file of files) {
+          if (file.status === 'done') continue;
+          await upload.mutateAsync({ file: file.originFileObj as File, milestoneId: milestone.id });
+          setFiles((list) => list.map((f) => (f.uid === file.uid ? { ...f, status: 'done' } : f)));
+        }
+        await complete.mutateAsync({ milestoneId: milestone.id, body });
+      },
+      () => {
+        setFiles([]);
+        message.success(`节点「${milestone.name}」已标记完成`);
         onClose();
-      } else if (isApiError(caught, 400) && caught.body.fields?.some((f) => f.path === 'doneDate')) {
-        showFieldErrors(form, [{ name: ['doneDate'], message: caught.body.fields.find((f) => f.path === 'doneDate')!.message }]);
-      } else if (isApiError(caught, 415) || isApiError(caught, 413)) {
-        setError(`佐证材料未能上传：${caught.message}。节点尚未标记完成。`);
-      } else {
-        setError(caught instanceof Error ? caught.message : '提交失败，请重试');
-      }
-    }
+      },
+    );
   };
 
   return (
@@ -98,7 +88,7 @@ export function CompleteMilestoneModal({ taskId, milestone, onClose }: CompleteM
           onFinish={submit}
           preserve={false}
         >
-          {error && <Alert type="error" showIcon title={error} role="alert" style={{ marginBottom: 12 }} />}
+          {errorAlert({ marginBottom: 12 })}
           <Typography.Paragraph type="secondary">计划完成日期：{milestone.dueDate}</Typography.Paragraph>
           <Form.Item
             name="doneDate"

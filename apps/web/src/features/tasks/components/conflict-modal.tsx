@@ -1,5 +1,6 @@
 import { pilotFieldLabels, type TPilotEdit, type TTaskDetail, type TTaskEditableField, type TTaskEditableFields } from '@reform/contracts';
-import { Alert, Button, Modal, Table, Tag, Typography } from 'antd';
+import { Alert, Table, Tag, Typography } from 'antd';
+import { ConflictDialog } from '@/lib/conflict-dialog';
 import { formatDateTime } from '@reform/domain';
 import {
   changedPilotFields,
@@ -10,7 +11,7 @@ import {
   fieldLabels,
   pilotFieldNames,
   sameValue,
-} from '../lib/edit-values';
+} from '../lib/task-form-values';
 
 export interface Conflict {
   /** The record as the other person saved it. */
@@ -74,69 +75,56 @@ export function ConflictModal({ conflict, unitName, onLoadLatest, onReapply }: C
   const rows = conflict ? conflictRows(conflict, unitName) : [];
   const cell = (text: string) => <span style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>{text}</span>;
   return (
-    <Modal
+    <ConflictDialog
       open={conflict !== null}
       title="该任务已被他人修改"
-      width={820}
-      closable={false}
-      mask={{ closable: false }}
-      keyboard={false}
-      footer={[
-        <Button key="load" onClick={onLoadLatest} data-testid="conflict-load-latest">
-          载入最新版本
-        </Button>,
-        <Button key="reapply" type="primary" onClick={onReapply} data-testid="conflict-reapply">
-          在最新版本上重新应用我的修改
-        </Button>,
-      ]}
-    >
-      {conflict && (
-        <>
-          <Typography.Paragraph>
+      intro={
+        conflict && (
+          <>
             在您编辑期间，该任务已被他人保存为第 {conflict.current.version} 版（{formatDateTime(conflict.current.updatedAt)}
             ）。您的修改尚未保存。以下是您正在编辑的内容与对方已保存内容不同的字段：
-          </Typography.Paragraph>
-          {rows.length === 0 ? (
-            <Alert type="info" showIcon title="对方保存的内容与您的编辑在可修改字段上一致，可载入最新版本后继续。" />
-          ) : (
-            <Table<Row>
-              data-testid="conflict-table"
-              size="small"
-              rowKey="key"
-              pagination={false}
-              dataSource={rows}
-              scroll={{ y: 360 }}
-              columns={[
-                {
-                  title: '字段',
-                  key: 'name',
-                  width: 140,
-                  render: (_, row) => (
-                    <>
-                      {row.label}
-                      {row.changedByMe && (
-                        <Tag color="orange" style={{ marginInlineStart: 6 }}>
-                          我改过
-                        </Tag>
-                      )}
-                    </>
-                  ),
-                },
-                { title: '我正在编辑的内容', key: 'mine', render: (_, row) => cell(row.mine) },
-                {
-                  title: '对方已保存的内容',
-                  key: 'theirs',
-                  render: (_, row) => <Typography.Text strong>{cell(row.theirs)}</Typography.Text>,
-                },
-              ]}
-            />
-          )}
-          <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
-            「载入最新版本」放弃您的修改并显示对方保存的内容；「在最新版本上重新应用我的修改」以对方保存的版本为基础，
-            再填入您改过的字段（标记为“我改过”），请检查后再次保存。
-          </Typography.Paragraph>
-        </>
+          </>
+        )
+      }
+      explanation="「载入最新版本」放弃您的修改并显示对方保存的内容；「在最新版本上重新应用我的修改」以对方保存的版本为基础，再填入您改过的字段（标记为“我改过”），请检查后再次保存。"
+      loadLatest={{ label: '载入最新版本', onClick: onLoadLatest, testId: 'conflict-load-latest' }}
+      keepMine={{ label: '在最新版本上重新应用我的修改', onClick: onReapply, testId: 'conflict-reapply' }}
+    >
+      {rows.length === 0 ? (
+        <Alert type="info" showIcon title="对方保存的内容与您的编辑在可修改字段上一致，可载入最新版本后继续。" />
+      ) : (
+        <Table<Row>
+          data-testid="conflict-table"
+          size="small"
+          rowKey="key"
+          pagination={false}
+          dataSource={rows}
+          scroll={{ y: 360 }}
+          columns={[
+            {
+              title: '字段',
+              key: 'name',
+              width: 140,
+              render: (_, row) => (
+                <>
+                  {row.label}
+                  {row.changedByMe && (
+                    <Tag color="orange" style={{ marginInlineStart: 6 }}>
+                      我改过
+                    </Tag>
+                  )}
+                </>
+              ),
+            },
+            { title: '我正在编辑的内容', key: 'mine', render: (_, row) => cell(row.mine) },
+            {
+              title: '对方已保存的内容',
+              key: 'theirs',
+              render: (_, row) => <Typography.Text strong>{cell(row.theirs)}</Typography.Text>,
+            },
+          ]}
+        />
       )}
-    </Modal>
+    </ConflictDialog>
   );
 }

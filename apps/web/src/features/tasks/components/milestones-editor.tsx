@@ -1,11 +1,10 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { ZMilestonesPutBody, type TMilestonesPutBody, type TTaskDetail } from '@reform/contracts';
-import { Alert, App, Button, DatePicker, Flex, Form, Grid, Input, Select, Space, Typography, type FormInstance } from 'antd';
+import { App, Button, DatePicker, Flex, Form, Grid, Input, Select, Space, Typography, type FormInstance } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { isApiError } from '@/lib/api-client';
-import { pathToName, showFieldErrors, zodIssuesToFields } from '@/lib/zod-form';
-import { usePutMilestones, useReloadOnConflict } from '../api/timetable';
+import { usePutMilestones } from '../api/timetable';
+import { useTaskSubmit } from './use-task-submit';
 
 const DATE = 'YYYY-MM-DD';
 
@@ -64,42 +63,23 @@ export function MilestonesEditor({ task, onDone }: MilestonesEditorProps) {
   // On a phone a milestone takes two lines: its name, then phase, date and the rest.
   const narrow = Grid.useBreakpoint().md === false;
   const put = usePutMilestones(task.id);
-  const reload = useReloadOnConflict(task.id);
-  const [formError, setFormError] = useState<string | null>(null);
+  // A row's message (`milestones.2.dueDate`) is shown on that row's field.
+  const { check, submit: send, errorAlert } = useTaskSubmit(task.id, form as FormInstance, onDone, {
+    conflictMessage: '时间表已被他人修改，已载入最新版本，请重新编辑',
+  });
   const [initial] = useState(() => ({ milestones: toRows(task) }));
 
   const save = async (values: EditorValues) => {
-    setFormError(null);
     const rows = (form.getFieldValue('milestones') as EditorRow[] | undefined) ?? values.milestones ?? [];
     const body = toPutBody(rows, task.version);
-    const parsed = ZMilestonesPutBody.safeParse(body);
-    if (!parsed.success) {
-      const issues = zodIssuesToFields(parsed.error);
-      showFieldErrors(form as FormInstance, issues);
-      const general = issues.filter((issue) => issue.name.length < 3).map((issue) => issue.message);
-      if (general.length > 0) setFormError(general.join('；'));
-      return;
-    }
-    try {
-      await put.mutateAsync(body);
-      message.success('时间节点已保存');
-      onDone();
-    } catch (error) {
-      if (isApiError(error, 409)) {
-        reload(error);
-        message.warning('时间表已被他人修改，已载入最新版本，请重新编辑');
+    if (!check(ZMilestonesPutBody, body)) return;
+    await send(
+      () => put.mutateAsync(body),
+      () => {
+        message.success('时间节点已保存');
         onDone();
-        return;
-      }
-      if (isApiError(error, 400) && error.body.fields?.length) {
-        const onRows = error.body.fields.filter((field) => /^milestones\.\d+\./.test(field.path));
-        showFieldErrors(form as FormInstance, onRows.map((field) => ({ name: pathToName(field.path), message: field.message })));
-        const others = error.body.fields.filter((field) => !onRows.includes(field)).map((field) => field.message);
-        setFormError([error.message, ...others].join('；'));
-        return;
-      }
-      setFormError(error instanceof Error ? error.message : '保存失败，请重试');
-    }
+      },
+    );
   };
 
   return (
@@ -111,12 +91,12 @@ export function MilestonesEditor({ task, onDone }: MilestonesEditorProps) {
       data-testid="milestones-editor"
       aria-label="编辑时间节点"
     >
-      {formError && <Alert type="error" showIcon title={formError} role="alert" style={{ marginBottom: 12 }} />}
+      {errorAlert({ marginBottom: 12 })}
       <Typography.Paragraph type="secondary">
         节点日期须在 {task.startDate} 至 {task.deadline} 之间；「前置节点」只能选择排在前面且不晚于本节点的节点。
       </Typography.Paragraph>
       <Form.List name="milestones">
-        {(fields, { add, remove }) => (
+        {(fields, { add, remove }, { errors }) => (
           <>
             {fields.map((field, index) => (
               <Form.Item noStyle key={field.key} shouldUpdate>
@@ -165,6 +145,7 @@ export function MilestonesEditor({ task, onDone }: MilestonesEditorProps) {
             >
               添加节点
             </Button>
+            <Form.ErrorList errors={errors} />
           </>
         )}
       </Form.List>

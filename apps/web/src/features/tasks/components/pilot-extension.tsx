@@ -1,12 +1,12 @@
 import { FieldTimeOutlined } from '@ant-design/icons';
 import { REASON_MIN, currentTermEnd, pilotExtensionSchema, taskFieldLabels, type TTaskDetail } from '@reform/contracts';
-import { Alert, Button, DatePicker, Descriptions, Form, Input, Modal, Typography } from 'antd';
+import { Alert, App, Button, DatePicker, Descriptions, Form, Input, Modal, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { createZodValidator, keepEnterFromSubmitting } from '@/lib/zod-form';
 import { useExtendPilot } from '../api/extend-pilot';
 import { DeadlineWithBaseline } from './deadline-with-baseline';
-import { useTaskAction } from './use-task-action';
+import { useTaskSubmit } from './use-task-submit';
 
 const DATE = 'YYYY-MM-DD';
 type Pilot = NonNullable<TTaskDetail['pilot']>;
@@ -34,8 +34,8 @@ interface Values {
 function PilotExtensionModal({ task, pilot, onClose }: { task: TTaskDetail; pilot: Pilot; onClose: () => void }) {
   const [form] = Form.useForm<Values>();
   const extend = useExtendPilot(task.id);
-  const [error, setError] = useState<string | null>(null);
-  const submitAction = useTaskAction(task.id, { form, fields: ['extendedTo', 'reason'], setError, onDone: onClose });
+  const { message } = App.useApp();
+  const { check, submit: send, errorAlert } = useTaskSubmit(task.id, form, onClose);
   const termEnd = currentTermEnd(pilot);
   const chosen = Form.useWatch('extendedTo', form)?.format(DATE);
 
@@ -47,9 +47,16 @@ function PilotExtensionModal({ task, pilot, onClose }: { task: TTaskDetail; pilo
   });
   // The contract's rules on each field as it is edited, so a message goes once the field is right.
   const validator = createZodValidator(schema, bodyOf);
-  const submit = (values: Values) => {
+  const submit = async (values: Values) => {
     const body = bodyOf(values);
-    return submitAction(schema, body, (sent) => extend.mutateAsync(sent), `试点已延期至 ${body.extendedTo}`);
+    if (!check(schema, body)) return;
+    await send(
+      () => extend.mutateAsync(body),
+      () => {
+        message.success(`试点已延期至 ${body.extendedTo}`);
+        onClose();
+      },
+    );
   };
 
   return (
@@ -73,7 +80,7 @@ function PilotExtensionModal({ task, pilot, onClose }: { task: TTaskDetail; pilo
         initialValues={{ extendedTo: null, reason: '' }}
         data-testid="extension-form"
       >
-        {error && <Alert type="error" showIcon title={error} role="alert" style={{ marginBottom: 12 }} />}
+        {errorAlert({ marginBottom: 12 })}
         <Typography.Paragraph>
           <Typography.Text type="secondary">{task.code}</Typography.Text> {task.title}
         </Typography.Paragraph>

@@ -1,13 +1,12 @@
 import { SendOutlined } from '@ant-design/icons';
 import { ZCommentCreateBody, type TComment } from '@reform/contracts';
-import { Alert, App, Avatar, Button, Empty, Flex, Form, Input, Skeleton, Space, Tag, TreeSelect, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { App, Avatar, Button, Empty, Flex, Form, Input, Skeleton, Space, Tag, TreeSelect, Typography } from 'antd';
+import { useMemo } from 'react';
 import { ErrorState } from '@/components/error-state';
 import { useCan } from '@/lib/auth';
 import { formatDateTime } from '@reform/domain';
 import { toTreeOptions, useUnits } from '@/lib/units';
-import { showFieldErrors, zodIssuesToFields } from '@/lib/zod-form';
-import { isApiError } from '@/lib/api-client';
+import { useSubmit } from '@/lib/use-submit';
 import { useCreateComment } from '../api/create-comment';
 import { useComments } from '../api/get-comments';
 
@@ -59,27 +58,20 @@ export function TaskComments({ taskId }: { taskId: number }) {
   const units = useUnits();
   const create = useCreateComment(taskId);
   const [form] = Form.useForm<CommentValues>();
-  const [error, setError] = useState<string | null>(null);
+  const { check, submit: send, errorAlert } = useSubmit({ form });
   const unitTree = useMemo(() => toTreeOptions(units.data ?? []), [units.data]);
   const mayWrite = useCan('comments:write');
 
   const submit = async (values: CommentValues) => {
-    setError(null);
-    const body = { body: values.body ?? '', mentionUnitIds: values.mentionUnitIds ?? [] };
-    const parsed = ZCommentCreateBody.safeParse(body);
-    if (!parsed.success) {
-      showFieldErrors(form, zodIssuesToFields(parsed.error));
-      return;
-    }
-    try {
-      await create.mutateAsync(parsed.data);
-      form.resetFields();
-      message.success(body.mentionUnitIds.length > 0 ? '评论已发表，已通知提及的单位' : '评论已发表');
-    } catch (caught) {
-      if (isApiError(caught, 400) && caught.body.fields?.length) {
-        showFieldErrors(form, caught.body.fields.map((f) => ({ name: [f.path], message: f.message })));
-      } else setError(caught instanceof Error ? caught.message : '发表失败，请重试');
-    }
+    const body = check(ZCommentCreateBody, { body: values.body ?? '', mentionUnitIds: values.mentionUnitIds ?? [] });
+    if (!body) return;
+    await send(
+      () => create.mutateAsync(body),
+      () => {
+        form.resetFields();
+        message.success(body.mentionUnitIds.length > 0 ? '评论已发表，已通知提及的单位' : '评论已发表');
+      },
+    );
   };
 
   return (
@@ -107,7 +99,7 @@ export function TaskComments({ taskId }: { taskId: number }) {
           className="no-print"
           aria-label="发表评论"
         >
-          {error && <Alert type="error" showIcon title={error} role="alert" style={{ marginBottom: 12 }} />}
+          {errorAlert({ marginBottom: 12 })}
           <Form.Item name="body" style={{ marginBottom: 8 }}>
             <Input.TextArea
               aria-label="评论内容"

@@ -1,56 +1,19 @@
 import { DeleteOutlined, PlusOutlined, ThunderboltOutlined } from '@ant-design/icons';
-import {
-  TaskListEnum,
-  TaskPriorityEnum,
-  ZTaskCreateBody,
-  ZTimetablePreviewBody,
-  taskEditableFieldLabels,
-  type TaskList,
-  type TTaskDetail,
-} from '@reform/contracts';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Col,
-  DatePicker,
-  Flex,
-  Form,
-  Grid,
-  Input,
-  InputNumber,
-  Row,
-  Segmented,
-  Select,
-  Space,
-  TreeSelect,
-  Typography,
-  type FormInstance,
-} from 'antd';
+import { TaskListEnum, ZTaskCreateBody, ZTimetablePreviewBody, type TaskList, type TTaskDetail } from '@reform/contracts';
+import { App, Button, Card, Col, DatePicker, Flex, Form, Grid, Input, Row, Segmented, Select, Space, Typography, type FormInstance } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
-import { isApiError, type ApiError } from '@/lib/api-client';
-import { countyOptions, flattenUnits, toTreeOptions, useUnits } from '@/lib/units';
-import { createZodValidator, keepEnterFromSubmitting, pathToName, showFieldErrors, type FieldPath } from '@/lib/zod-form';
+import { useEffect, useMemo, useState, type ComponentProps } from 'react';
+import { useSubmit } from '@/lib/use-submit';
+import { createZodValidator, keepEnterFromSubmitting, type FieldPath } from '@/lib/zod-form';
 import { useCreateTask } from '../api/create-task';
 import { usePhaseTemplates } from '../api/get-phase-templates';
 import { usePreviewTimetable } from '../api/preview-timetable';
-import { initialCreateValues, toCreateInput, type CreateFormValues } from '../lib/create-values';
-import { levelOptions } from '../lib/level-options';
 import { defaultTermEnd } from '../lib/pilot-values';
-import { ListOwnFields, PilotFields } from './list-fields';
-import { OutcomesEditor, SourceDocumentsEditor } from './task-book-editors';
+import { initialCreateValues, taskFormLabel, toCreateInput, type CreateFormValues } from '../lib/task-form-values';
+import { BasicSection, DateFields, ListSection, ResponsibilitySection, Section, TaskBookSection } from './task-form-sections';
+import { useUnitOptions } from './use-unit-options';
 
 const DATE = 'YYYY-MM-DD';
-
-function Section({ title, extra, children }: { title: string; extra?: ReactNode; children: ReactNode }) {
-  return (
-    <Card title={title} extra={extra} size="small" style={{ marginTop: 16 }} styles={{ body: { paddingBottom: 0 } }}>
-      {children}
-    </Card>
-  );
-}
 
 interface TaskCreateFormProps {
   initialList?: TaskList;
@@ -64,21 +27,20 @@ export function TaskCreateForm({ initialList = 'mandate', onCreated, onCancel }:
   const [form] = Form.useForm<CreateFormValues>();
   // On a phone a milestone takes two lines: its name, then phase, date and the rest.
   const narrow = Grid.useBreakpoint().md === false;
-  const units = useUnits();
+  const units = useUnitOptions();
   const templates = usePhaseTemplates();
   const preview = usePreviewTimetable();
   const create = useCreateTask();
-  const [formError, setFormError] = useState<string | null>(null);
+  const { check, submit, showIssues, errorAlert } = useSubmit({ form: form as FormInstance, labels: taskFormLabel });
   const [initialValues] = useState(() => initialCreateValues(initialList));
   const list = (Form.useWatch('list', form) ?? initialList) as TaskList;
 
-  const validator = useMemo(() => createZodValidator(ZTaskCreateBody, (values: CreateFormValues) => toCreateInput(values)), []);
+  const validator = useMemo(
+    () => createZodValidator(ZTaskCreateBody, (values: CreateFormValues) => toCreateInput(values), taskFormLabel),
+    [],
+  );
   const rule = (name: FieldPath) => [validator.rule(form, name)];
 
-  const unitTree = useMemo(() => toTreeOptions(units.data ?? []), [units.data]);
-  const flat = useMemo(() => flattenUnits(units.data ?? []), [units.data]);
-  const specialGroups = flat.filter((u) => u.kind === 'special_group').map((u) => ({ value: u.id, label: u.name }));
-  const counties = useMemo(() => countyOptions(units.data ?? []), [units.data]);
   const templateOptions = (templates.data ?? []).map((t) => ({ value: t.key, label: `${t.name}（${t.phases.length} 个节点）` }));
   const templateKey = Form.useWatch('templateKey', form) ?? templates.data?.[0]?.key;
   useEffect(() => {
@@ -86,65 +48,40 @@ export function TaskCreateForm({ initialList = 'mandate', onCreated, onCancel }:
     if (first && !form.getFieldValue('templateKey')) form.setFieldValue('templateKey', first.key);
   }, [templates.data, form]);
 
-  const showServerErrors = (error: ApiError) => {
-    const fields = error.body.fields ?? [];
-    const onForm = fields.filter((f) => f.path !== '');
-    showFieldErrors(form as FormInstance, onForm.map((f) => ({ name: pathToName(f.path), message: f.message })));
-    setFormError([error.message, ...fields.filter((f) => f.path === '' || f.path === 'milestones' || f.path === 'pilot').map((f) => f.message)].join('；'));
-  };
-
   const generate = async () => {
-    setFormError(null);
     const values = form.getFieldsValue(true) as CreateFormValues;
-    const body = {
+    const body = check(ZTimetablePreviewBody, {
       templateKey: templateKey ?? '',
-      startDate: values.startDate?.format(DATE) ?? '',
-      deadline: values.deadline?.format(DATE) ?? '',
-    };
-    const parsed = ZTimetablePreviewBody.safeParse(body);
-    if (!parsed.success) {
-      showFieldErrors(
-        form as FormInstance,
-        parsed.error.issues.map((issue) => ({ name: [String(issue.path[0] ?? 'deadline')], message: issue.message })),
-      );
-      return;
-    }
-    try {
-      const result = await preview.mutateAsync(parsed.data);
-      form.setFieldValue(
-        'milestones',
-        result.milestones.map((m) => ({ name: m.name, phase: m.phase, dueDate: dayjs(m.dueDate, DATE) })),
-      );
-      form.setFields([{ name: 'milestones', errors: [] }, { name: 'deadline', errors: [] }]);
-      message.success(`已按模板倒排生成 ${result.milestones.length} 个节点，可继续修改`);
-    } catch (error) {
-      if (isApiError(error, 400) && error.body.fields?.length) {
-        showFieldErrors(
-          form as FormInstance,
-          error.body.fields.map((f) => ({ name: f.path === 'templateKey' ? ['templateKey'] : pathToName(f.path), message: f.message })),
+      startDate: values.startDate?.format(DATE),
+      deadline: values.deadline?.format(DATE),
+    });
+    if (!body) return;
+    await submit(
+      () => preview.mutateAsync(body),
+      (result) => {
+        form.setFieldValue(
+          'milestones',
+          result.milestones.map((m) => ({ name: m.name, phase: m.phase, dueDate: dayjs(m.dueDate, DATE) })),
         );
-      } else setFormError(error instanceof Error ? error.message : '生成失败，请重试');
-    }
+        form.setFields([{ name: 'milestones', errors: [] }, { name: 'deadline', errors: [] }]);
+        message.success(`已按模板倒排生成 ${result.milestones.length} 个节点，可继续修改`);
+      },
+    );
   };
 
   const save = async () => {
-    setFormError(null);
-    const values = form.getFieldsValue(true) as CreateFormValues;
-    const { data, issues } = validator.validate(values);
+    const { data, issues } = validator.validate(form.getFieldsValue(true) as CreateFormValues);
     if (!data) {
-      showFieldErrors(form as FormInstance, issues);
-      const general = issues.filter((issue) => issue.name.length <= 1 && ['milestones', 'pilot', ''].includes(String(issue.name[0] ?? '')));
-      setFormError(general.length > 0 ? general.map((issue) => issue.message).join('；') : '请检查标出的字段');
+      showIssues(issues);
       return;
     }
-    try {
-      const task = await create.mutateAsync(toCreateInput(values));
-      message.success(`已新建任务，编号 ${task.code}`);
-      onCreated(task);
-    } catch (error) {
-      if (isApiError(error, 400)) showServerErrors(error);
-      else setFormError(error instanceof Error ? error.message : '保存失败，请重试');
-    }
+    await submit(
+      () => create.mutateAsync(toCreateInput(form.getFieldsValue(true) as CreateFormValues)),
+      (task) => {
+        message.success(`已新建任务，编号 ${task.code}`);
+        onCreated(task);
+      },
+    );
   };
 
   const onValuesChange = (changed: Partial<CreateFormValues>) => {
@@ -168,156 +105,33 @@ export function TaskCreateForm({ initialList = 'mandate', onCreated, onCancel }:
       data-testid="task-create-form"
       aria-label="新建任务"
     >
-      {formError && <Alert type="error" showIcon title={formError} role="alert" style={{ marginBottom: 16 }} />}
+      {errorAlert()}
 
       <Form.Item name="list" label="清单" style={{ marginBottom: 0 }}>
-        <Segmented
-          aria-label="清单"
-          options={TaskListEnum.values.map((value) => ({ value, label: TaskListEnum.labels[value] }))}
-        />
+        <Segmented aria-label="清单" options={TaskListEnum.values.map((value) => ({ value, label: TaskListEnum.labels[value] }))} />
       </Form.Item>
 
-      <Section title="基本信息">
-        <Row gutter={16}>
-          <Col xs={24}>
-            <Form.Item name="title" label="任务名称" rules={rule(['title'])} required>
-              <Input maxLength={200} showCount />
-            </Form.Item>
-          </Col>
-          <Col xs={12} md={6}>
-            <Form.Item name="field" label="领域" rules={rule(['field'])} required>
-              <Input maxLength={50} placeholder="如：科技创新" />
-            </Form.Item>
-          </Col>
-          <Col xs={12} md={6}>
-            <Form.Item name="level" label="层级">
-              <Select options={levelOptions} />
-            </Form.Item>
-          </Col>
-          <Col xs={12} md={6}>
-            <Form.Item name="priority" label="优先级">
-              <Select options={TaskPriorityEnum.values.map((value) => ({ value, label: TaskPriorityEnum.labels[value] }))} />
-            </Form.Item>
-          </Col>
-          <Col xs={12} md={6}>
-            <Form.Item name="status" label="状态">
-              <Select options={[{ value: 'active', label: '推进中' }, { value: 'draft', label: '草拟' }]} />
-            </Form.Item>
-          </Col>
-          <Col xs={12} md={6}>
-            <Form.Item name="year" label="年度" rules={rule(['year'])} required>
-              <InputNumber style={{ width: '100%' }} precision={0} />
-            </Form.Item>
-          </Col>
-          <Col xs={12} md={6}>
-            <Form.Item name="batch" label="批次">
-              <Input maxLength={50} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item name="tags" label="标签">
-              <Select mode="tags" tokenSeparators={[',', '，', '、']} open={false} suffixIcon={null} placeholder="输入后回车，如：改革名片" />
-            </Form.Item>
-          </Col>
-          {list !== 'pilot' && <ListOwnFields list={list} rule={rule} unitTree={unitTree} loading={units.isPending} />}
-        </Row>
-      </Section>
-
-      {list === 'pilot' && (
-        <Section title={taskEditableFieldLabels.pilot}>
-          <PilotFields rule={rule} counties={counties} loading={units.isPending} />
-        </Section>
-      )}
-
-      <Section title="任务书">
-        <Form.Item name="objective" label="工作目标">
-          <Input.TextArea autoSize={{ minRows: 3, maxRows: 10 }} maxLength={5000} />
-        </Form.Item>
-        <Form.Item label="主要举措（按顺序）">
-          <Form.List name="measures">
-            {(fields, { add, remove }) => (
-              <>
-                {fields.map((field, index) => (
-                  <Flex key={field.key} gap={8} align="flex-start">
-                    <Typography.Text style={{ width: 24, lineHeight: '32px', flex: 'none' }}>{index + 1}.</Typography.Text>
-                    <Form.Item name={field.name} rules={rule(['measures', field.name])} style={{ flex: 1, marginBottom: 8 }}>
-                      <Input.TextArea aria-label={`举措 ${index + 1}`} autoSize={{ minRows: 1, maxRows: 6 }} maxLength={1000} />
-                    </Form.Item>
-                    <Button icon={<DeleteOutlined />} aria-label={`删除举措 ${index + 1}`} onClick={() => remove(field.name)} />
-                  </Flex>
-                ))}
-                <Button type="dashed" icon={<PlusOutlined />} onClick={() => add('')} disabled={fields.length >= 50}>
-                  添加举措
-                </Button>
-              </>
-            )}
-          </Form.List>
-        </Form.Item>
-        <Form.Item label="预期成果">
-          <OutcomesEditor rule={rule} />
-        </Form.Item>
-        <Form.Item name="acceptanceCriteria" label="验收标准">
-          <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} maxLength={5000} />
-        </Form.Item>
-        <Form.Item label="依据文件">
-          <SourceDocumentsEditor rule={rule} />
-        </Form.Item>
-      </Section>
-
-      <Section title="责任状（四个一）">
-        <Row gutter={16}>
-          <Col xs={24} md={8}>
-            <Form.Item name="leadLeader" label="领衔领导">
-              <Input maxLength={50} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={8}>
-            <Form.Item name="leadUnitId" label="牵头单位" rules={rule(['leadUnitId'])} required>
-              <TreeSelect
-                aria-label="牵头单位"
-                treeData={unitTree}
-                showSearch={{ treeNodeFilterProp: 'title' }}
-                loading={units.isPending}
-                popupMatchSelectWidth={false}
-                placeholder="选择牵头单位"
-              />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={8}>
-            <Form.Item name="specialGroupId" label="专项小组">
-              <Select allowClear options={specialGroups} loading={units.isPending} />
-            </Form.Item>
-          </Col>
-          <Col xs={24}>
-            <Form.Item name="cooperatingUnitIds" label="配合单位" rules={rule(['cooperatingUnitIds'])}>
-              <TreeSelect multiple treeData={unitTree} showSearch={{ treeNodeFilterProp: 'title' }} loading={units.isPending} placeholder="选择配合单位" />
-            </Form.Item>
-          </Col>
-          <Col xs={12} md={8}>
-            <Form.Item name="contactName" label="联系人">
-              <Input maxLength={50} />
-            </Form.Item>
-          </Col>
-          <Col xs={12} md={8}>
-            <Form.Item name="contactPhone" label="联系电话">
-              <Input maxLength={30} inputMode="tel" />
-            </Form.Item>
-          </Col>
-        </Row>
-      </Section>
+      <BasicSection
+        rule={rule}
+        status={
+          <Form.Item name="status" label="状态">
+            <Select options={[{ value: 'active', label: '推进中' }, { value: 'draft', label: '草拟' }]} />
+          </Form.Item>
+        }
+      />
+      <ListSection list={list} rule={rule} unitTree={units.unitTree} counties={units.counties} loading={units.loading} />
+      <TaskBookSection rule={rule} />
+      <ResponsibilitySection
+        rule={rule}
+        leadUnits={units.leadUnits}
+        unitTree={units.unitTree}
+        specialGroups={units.specialGroups}
+        loading={units.loading}
+      />
 
       <Section title="时间表（倒排工期）">
         <Row gutter={16} align="bottom">
-          <Col xs={12} md={6}>
-            <Form.Item name="startDate" label="开始日期" rules={rule(['startDate'])} required>
-              <DatePicker aria-label="开始日期" format={DATE} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col xs={12} md={6}>
-            <Form.Item name="deadline" label="完成时限" rules={rule(['deadline'])} dependencies={['startDate']} required>
-              <DatePicker aria-label="完成时限" format={DATE} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
+          <DateFields rule={rule} />
           <Col xs={24} md={7}>
             <Form.Item name="templateKey" label="阶段模板">
               <Select
@@ -337,7 +151,7 @@ export function TaskCreateForm({ initialList = 'mandate', onCreated, onCancel }:
           </Col>
         </Row>
         <Form.Item label="时间节点" required>
-          <Form.List name="milestones">
+          <Form.List name="milestones" rules={rule(['milestones']) as ComponentProps<typeof Form.List>['rules']}>
             {(fields, { add, remove }, { errors }) => (
               <div data-testid="create-milestones">
                 {fields.length === 0 && (

@@ -1,55 +1,27 @@
-import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import {
-  TaskListEnum,
-  TaskPriorityEnum,
-  ZTaskDetail,
-  frozenFieldMessages,
-  type TTaskDetail,
-  type TTaskEditableField,
-} from '@reform/contracts';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Col,
-  DatePicker,
-  Flex,
-  Form,
-  Input,
-  InputNumber,
-  Modal,
-  Row,
-  Select,
-  Space,
-  TreeSelect,
-  Typography,
-  type FormInstance,
-} from 'antd';
-import { useEffect, useMemo, useRef, useState, type ComponentProps, type ReactNode } from 'react';
+import { ZTaskDetail, frozenFieldMessages, type TTaskDetail, type TTaskEditableField } from '@reform/contracts';
+import { Alert, App, Button, Card, Flex, Form, Modal, Row, Space, Typography, type FormInstance } from 'antd';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useBlocker } from 'react-router';
-import { isApiError, type ApiError } from '@/lib/api-client';
-import { countyOptions, flattenUnits, toTreeOptions, useUnits, withKnownUnits } from '@/lib/units';
-import { createZodValidator, keepEnterFromSubmitting, pathToName, showFieldErrors, type FieldPath } from '@/lib/zod-form';
+import type { ApiError } from '@/lib/api-client';
+import { useSubmit } from '@/lib/use-submit';
+import { createZodValidator, keepEnterFromSubmitting, type FieldPath } from '@/lib/zod-form';
 import { getTask } from '../api/get-task';
 import { useUpdateTask } from '../api/update-task';
 import {
   buildEditSchema,
   changedFields,
-  editableFieldNames,
   editableOf,
-  fieldLabels,
   fromFormValues,
   listFieldNames,
   pickFields,
   reapplyChanges,
+  taskFormLabel,
   toFormValues,
-  type EditFormValues,
-} from '../lib/edit-values';
-import { levelOptions } from '../lib/level-options';
+  type TaskFormValues,
+} from '../lib/task-form-values';
 import { ConflictModal, type Conflict } from './conflict-modal';
-import { ListOwnFields, PilotFields } from './list-fields';
-import { OutcomesEditor, SourceDocumentsEditor } from './task-book-editors';
+import { BasicSection, DateFields, ListSection, ResponsibilitySection, Section, TaskBookSection } from './task-form-sections';
+import { useUnitOptions } from './use-unit-options';
 
 interface TaskEditFormProps {
   task: TTaskDetail;
@@ -57,25 +29,15 @@ interface TaskEditFormProps {
   onCancel: () => void;
 }
 
-function Section({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <Card title={title} size="small" style={{ marginTop: 16 }} styles={{ body: { paddingBottom: 0 } }}>
-      {children}
-    </Card>
-  );
-}
-
 export function TaskEditForm({ task, onSaved, onCancel }: TaskEditFormProps) {
   const { message } = App.useApp();
-  const [form] = Form.useForm<EditFormValues>();
-  const units = useUnits();
+  const [form] = Form.useForm<TaskFormValues>();
   const update = useUpdateTask(task.id);
 
   // The version being edited: the task as loaded, or the other person's version after a conflict.
   const [base, setBase] = useState(task);
   const [dirty, setDirty] = useState(false);
   const [conflict, setConflict] = useState<Conflict | null>(null);
-  const [formError, setFormError] = useState<string | null>(null);
   const leaving = useRef(false);
 
   // The fields of this task's list; of those, the ones the server lets this user change.
@@ -87,8 +49,10 @@ export function TaskEditForm({ task, onSaved, onCancel }: TaskEditFormProps) {
   const baseFields = useMemo(() => editableOf(base), [base]);
   const validator = useMemo(
     () =>
-      createZodValidator(buildEditSchema(editable, baseFields), (values: EditFormValues) =>
-        pickFields(fromFormValues(values), editable),
+      createZodValidator(
+        buildEditSchema(editable, baseFields),
+        (values: TaskFormValues) => pickFields(fromFormValues(values), editable),
+        taskFormLabel,
       ),
     [editable, baseFields],
   );
@@ -97,34 +61,15 @@ export function TaskEditForm({ task, onSaved, onCancel }: TaskEditFormProps) {
   // Dates of an approved timetable: the server refuses them here; they move by an adjustment request.
   const frozen = base.permissions.frozenFields;
 
-  const unitsOf = (t: TTaskDetail) => [t.leadUnit, t.specialGroup, t.originatingUnit, t.pilot?.applyingCounty, ...t.cooperatingUnits];
-  const unitTree = useMemo(
-    () => withKnownUnits(toTreeOptions(units.data ?? []), [...unitsOf(base), ...(conflict ? unitsOf(conflict.current) : [])]),
-    [units.data, base, conflict],
-  );
-  const counties = useMemo(
-    () => withKnownUnits(countyOptions(units.data ?? []), [base.pilot?.applyingCounty]),
-    [units.data, base.pilot?.applyingCounty],
-  );
-  const unitNames = useMemo(() => {
-    const names = new Map<number, string>();
-    const visit = (options: typeof unitTree) => {
-      for (const option of options) {
-        names.set(option.value, option.title);
-        visit(option.children);
-      }
-    };
-    visit(unitTree);
-    return names;
-  }, [unitTree]);
-  const unitName = (id: number) => unitNames.get(id) ?? `单位 #${id}`;
-  const specialGroups = useMemo(() => {
-    const groups = flattenUnits(units.data ?? []).filter((unit) => unit.kind === 'special_group');
-    const known = base.specialGroup && !groups.some((g) => g.id === base.specialGroup?.id) ? [base.specialGroup] : [];
-    return [...groups, ...known].map((unit) => ({ value: unit.id, label: unit.name }));
-  }, [units.data, base.specialGroup]);
+  const others = (t: TTaskDetail) => [t.originatingUnit, ...t.cooperatingUnits];
+  const units = useUnitOptions({
+    leadUnit: base.leadUnit,
+    specialGroup: base.specialGroup,
+    applyingCounty: base.pilot?.applyingCounty,
+    others: [...others(base), ...(conflict ? [conflict.current.leadUnit, conflict.current.specialGroup, ...others(conflict.current)] : [])],
+  });
 
-  const currentValues = () => fromFormValues(form.getFieldsValue(true) as EditFormValues);
+  const currentValues = () => fromFormValues(form.getFieldsValue(true) as TaskFormValues);
   const refreshDirty = () => setDirty(Object.keys(changedFields(baseFields, pickFields(currentValues(), editable))).length > 0);
 
   // Leaving with unsaved changes asks first: inside the app (router) and when closing the tab.
@@ -139,17 +84,9 @@ export function TaskEditForm({ task, onSaved, onCancel }: TaskEditFormProps) {
     return () => window.removeEventListener('beforeunload', warn);
   }, [dirty]);
 
-  const loadIntoForm = (values: EditFormValues) => {
+  const loadIntoForm = (values: TaskFormValues) => {
     form.resetFields();
     form.setFieldsValue(values);
-  };
-
-  const showServerFieldErrors = (error: ApiError) => {
-    const known = new Set<string>(editableFieldNames);
-    const fields = (error.body.fields ?? []).filter((field) => known.has(field.path.split('.')[0] ?? ''));
-    showFieldErrors(form as FormInstance, fields.map((field) => ({ name: pathToName(field.path), message: field.message })));
-    const others = (error.body.fields ?? []).filter((field) => !fields.includes(field));
-    setFormError([error.message, ...others.map((field) => field.message)].join('；'));
   };
 
   const handleConflict = async (error: ApiError, mine: Conflict['mine']) => {
@@ -158,12 +95,15 @@ export function TaskEditForm({ task, onSaved, onCancel }: TaskEditFormProps) {
     const current = parsed.success ? parsed.data : await getTask(task.id);
     setConflict({ current, mine, myChanges: changedFields(baseFields, mine) });
   };
+  const { submit, showIssues, errorAlert } = useSubmit({
+    form: form as FormInstance,
+    onConflict: (error) => handleConflict(error, pickFields(currentValues(), editable)),
+  });
 
-  const save = async (values: EditFormValues) => {
-    setFormError(null);
+  const save = async (values: TaskFormValues) => {
     const { data, issues } = validator.validate(values);
     if (!data) {
-      showFieldErrors(form as FormInstance, issues);
+      showIssues(issues);
       return;
     }
     const changes = changedFields(baseFields, data);
@@ -171,17 +111,15 @@ export function TaskEditForm({ task, onSaved, onCancel }: TaskEditFormProps) {
       message.info('没有要保存的修改');
       return;
     }
-    try {
-      const saved = await update.mutateAsync({ ...changes, version: base.version });
-      leaving.current = true;
-      setDirty(false);
-      message.success('已保存');
-      onSaved(saved);
-    } catch (error) {
-      if (isApiError(error, 409)) await handleConflict(error, pickFields(fromFormValues(values), editable));
-      else if (isApiError(error, 400)) showServerFieldErrors(error);
-      else setFormError(error instanceof Error ? error.message : '保存失败，请重试');
-    }
+    await submit(
+      () => update.mutateAsync({ ...changes, version: base.version }),
+      (saved) => {
+        leaving.current = true;
+        setDirty(false);
+        message.success('已保存');
+        onSaved(saved);
+      },
+    );
   };
 
   const loadLatest = () => {
@@ -204,16 +142,9 @@ export function TaskEditForm({ task, onSaved, onCancel }: TaskEditFormProps) {
   };
 
   const initialValues = useMemo(() => toFormValues(editableOf(task)), [task]);
-  const item = (name: TTaskEditableField, extra: Partial<ComponentProps<typeof Form.Item>> = {}) => ({
-    name,
-    label: fieldLabels[name],
-    rules: rule([name]),
-    ...extra,
-  });
-
   return (
     <>
-      <Form<EditFormValues>
+      <Form<TaskFormValues>
         form={form}
         layout="vertical"
         initialValues={initialValues}
@@ -224,7 +155,7 @@ export function TaskEditForm({ task, onSaved, onCancel }: TaskEditFormProps) {
         data-testid="task-edit-form"
         aria-label="编辑任务"
       >
-        {formError && <Alert type="error" showIcon title={formError} role="alert" style={{ marginBottom: 16 }} />}
+        {errorAlert()}
         {editable.length + frozen.length < listFields.length && (
           <Alert
             type="info"
@@ -234,141 +165,16 @@ export function TaskEditForm({ task, onSaved, onCancel }: TaskEditFormProps) {
           />
         )}
 
-        <Section title="基本信息">
-          <Row gutter={16}>
-            <Col xs={24}>
-              <Form.Item {...item('title')}>
-                <Input disabled={isDisabled('title')} maxLength={200} showCount />
-              </Form.Item>
-            </Col>
-            <Col xs={12} md={6}>
-              <Form.Item {...item('field')}>
-                <Input disabled={isDisabled('field')} maxLength={50} />
-              </Form.Item>
-            </Col>
-            <Col xs={12} md={6}>
-              <Form.Item {...item('level')}>
-                <Select disabled={isDisabled('level')} options={levelOptions} />
-              </Form.Item>
-            </Col>
-            <Col xs={12} md={6}>
-              <Form.Item {...item('priority')}>
-                <Select
-                  disabled={isDisabled('priority')}
-                  options={TaskPriorityEnum.values.map((value) => ({ value, label: TaskPriorityEnum.labels[value] }))}
-                />
-              </Form.Item>
-            </Col>
-            <Col xs={12} md={6}>
-              <Form.Item {...item('year')}>
-                <InputNumber disabled={isDisabled('year')} style={{ width: '100%' }} precision={0} />
-              </Form.Item>
-            </Col>
-            <Col xs={12} md={6}>
-              <Form.Item {...item('batch')}>
-                <Input disabled={isDisabled('batch')} maxLength={50} />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={18}>
-              <Form.Item {...item('tags')}>
-                <Select mode="tags" disabled={isDisabled('tags')} tokenSeparators={[',', '，', '、']} open={false} suffixIcon={null} placeholder="输入后回车" />
-              </Form.Item>
-            </Col>
-          </Row>
-        </Section>
-
-        {base.list === 'pilot' ? (
-          <Section title={fieldLabels.pilot}>
-            <PilotFields rule={rule} counties={counties} loading={units.isPending} disabled={isDisabled('pilot')} />
-          </Section>
-        ) : (
-          <Section title={`${TaskListEnum.labels[base.list]}信息`}>
-            <Row gutter={16} data-testid="list-fields">
-              <ListOwnFields list={base.list} rule={rule} unitTree={unitTree} loading={units.isPending} disabled={isDisabled} />
-            </Row>
-          </Section>
-        )}
-
-        <Section title="任务书">
-          <Form.Item {...item('objective')}>
-            <Input.TextArea disabled={isDisabled('objective')} autoSize={{ minRows: 3, maxRows: 10 }} maxLength={5000} />
-          </Form.Item>
-          <Form.Item label={fieldLabels.measures} required={false}>
-            <Form.List name="measures" rules={[{ validator: validator.check(form, ['measures']) }]}>
-              {(fields, { add, remove, move }, { errors }) => (
-                <>
-                  <ol style={{ paddingInlineStart: 0, listStyle: 'none', margin: 0 }} data-testid="measures-editor">
-                    {fields.map((field, index) => (
-                      <li key={field.key}>
-                        <Flex gap={8} align="flex-start">
-                          <Typography.Text style={{ width: 28, lineHeight: '32px', flex: 'none' }}>{index + 1}.</Typography.Text>
-                          <Form.Item
-                            name={field.name}
-                            rules={rule(['measures', field.name])}
-                            style={{ flex: 1, marginBottom: 12 }}
-                          >
-                            <Input.TextArea
-                              aria-label={`举措 ${index + 1}`}
-                              disabled={isDisabled('measures')}
-                              autoSize={{ minRows: 1, maxRows: 6 }}
-                              maxLength={1000}
-                            />
-                          </Form.Item>
-                          {!isDisabled('measures') && (
-                            <Space.Compact>
-                              <Button
-                                icon={<ArrowUpOutlined />}
-                                aria-label={`上移举措 ${index + 1}`}
-                                disabled={index === 0}
-                                onClick={() => {
-                                  move(index, index - 1);
-                                  refreshDirty();
-                                }}
-                              />
-                              <Button
-                                icon={<ArrowDownOutlined />}
-                                aria-label={`下移举措 ${index + 1}`}
-                                disabled={index === fields.length - 1}
-                                onClick={() => {
-                                  move(index, index + 1);
-                                  refreshDirty();
-                                }}
-                              />
-                              <Button
-                                danger
-                                icon={<DeleteOutlined />}
-                                aria-label={`删除举措 ${index + 1}`}
-                                onClick={() => {
-                                  remove(field.name);
-                                  refreshDirty();
-                                }}
-                              />
-                            </Space.Compact>
-                          )}
-                        </Flex>
-                      </li>
-                    ))}
-                  </ol>
-                  {!isDisabled('measures') && (
-                    <Button type="dashed" icon={<PlusOutlined />} onClick={() => add('')} disabled={fields.length >= 50}>
-                      添加举措
-                    </Button>
-                  )}
-                  <Form.ErrorList errors={errors} />
-                </>
-              )}
-            </Form.List>
-          </Form.Item>
-          <Form.Item label={fieldLabels.outcomes}>
-            <OutcomesEditor rule={rule} disabled={isDisabled('outcomes')} onRowsChange={refreshDirty} withDelivered />
-          </Form.Item>
-          <Form.Item {...item('acceptanceCriteria')}>
-            <Input.TextArea disabled={isDisabled('acceptanceCriteria')} autoSize={{ minRows: 2, maxRows: 8 }} maxLength={5000} />
-          </Form.Item>
-          <Form.Item label={fieldLabels.sourceDocuments}>
-            <SourceDocumentsEditor rule={rule} disabled={isDisabled('sourceDocuments')} onRowsChange={refreshDirty} />
-          </Form.Item>
-        </Section>
+        <BasicSection rule={rule} isDisabled={isDisabled} />
+        <ListSection
+          list={base.list}
+          rule={rule}
+          isDisabled={isDisabled}
+          unitTree={units.unitTree}
+          counties={units.counties}
+          loading={units.loading}
+        />
+        <TaskBookSection rule={rule} isDisabled={isDisabled} onRowsChange={refreshDirty} withDelivered />
 
         <Section title="时间表">
           {frozen.length > 0 && (
@@ -390,66 +196,18 @@ export function TaskEditForm({ task, onSaved, onCancel }: TaskEditFormProps) {
             />
           )}
           <Row gutter={16}>
-            <Col xs={12} md={6}>
-              <Form.Item {...item('startDate')}>
-                <DatePicker disabled={isDisabled('startDate')} style={{ width: '100%' }} format="YYYY-MM-DD" />
-              </Form.Item>
-            </Col>
-            <Col xs={12} md={6}>
-              <Form.Item {...item('deadline', { dependencies: ['startDate'] })}>
-                <DatePicker disabled={isDisabled('deadline')} style={{ width: '100%' }} format="YYYY-MM-DD" />
-              </Form.Item>
-            </Col>
+            <DateFields rule={rule} isDisabled={isDisabled} />
           </Row>
         </Section>
 
-        <Section title="责任状">
-          <Row gutter={16}>
-            <Col xs={24} md={8}>
-              <Form.Item {...item('leadLeader')}>
-                <Input disabled={isDisabled('leadLeader')} maxLength={50} />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={8}>
-              <Form.Item {...item('leadUnitId')}>
-                <TreeSelect
-                  disabled={isDisabled('leadUnitId')}
-                  treeData={unitTree}
-                  showSearch={{ treeNodeFilterProp: 'title' }}
-                  loading={units.isPending}
-                  popupMatchSelectWidth={false}
-                />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={8}>
-              <Form.Item {...item('specialGroupId')}>
-                <Select disabled={isDisabled('specialGroupId')} allowClear options={specialGroups} loading={units.isPending} />
-              </Form.Item>
-            </Col>
-            <Col xs={24}>
-              <Form.Item {...item('cooperatingUnitIds')}>
-                <TreeSelect
-                  multiple
-                  disabled={isDisabled('cooperatingUnitIds')}
-                  treeData={unitTree}
-                  showSearch={{ treeNodeFilterProp: 'title' }}
-                  loading={units.isPending}
-                  placeholder="选择配合单位"
-                />
-              </Form.Item>
-            </Col>
-            <Col xs={12} md={8}>
-              <Form.Item {...item('contactName')}>
-                <Input disabled={isDisabled('contactName')} maxLength={50} />
-              </Form.Item>
-            </Col>
-            <Col xs={12} md={8}>
-              <Form.Item {...item('contactPhone')}>
-                <Input disabled={isDisabled('contactPhone')} maxLength={30} inputMode="tel" />
-              </Form.Item>
-            </Col>
-          </Row>
-        </Section>
+        <ResponsibilitySection
+          rule={rule}
+          isDisabled={isDisabled}
+          leadUnits={units.leadUnits}
+          unitTree={units.unitTree}
+          specialGroups={units.specialGroups}
+          loading={units.loading}
+        />
 
         <Card
           size="small"
@@ -469,7 +227,7 @@ export function TaskEditForm({ task, onSaved, onCancel }: TaskEditFormProps) {
         </Card>
       </Form>
 
-      <ConflictModal conflict={conflict} unitName={unitName} onLoadLatest={loadLatest} onReapply={reapply} />
+      <ConflictModal conflict={conflict} unitName={units.unitName} onLoadLatest={loadLatest} onReapply={reapply} />
 
       <Modal
         open={blocker.state === 'blocked'}

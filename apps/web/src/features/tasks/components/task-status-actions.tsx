@@ -8,10 +8,10 @@ import {
   type TaskStatusAction,
   type TaskStatusActionKey,
 } from '@reform/contracts';
-import { Alert, Button, Form, Input, Modal, Space, Typography } from 'antd';
+import { Alert, App, Button, Form, Input, Modal, Space, Typography } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { useChangeTaskStatus } from '../api/change-task-status';
-import { useTaskAction } from './use-task-action';
+import { useTaskSubmit } from './use-task-submit';
 
 const icons: Record<TaskStatusActionKey, ReactNode> = {
   start: <PlayCircleOutlined />,
@@ -65,19 +65,23 @@ interface Values {
 function TaskStatusModal({ task, action, onClose }: { task: TTaskDetail; action: TaskStatusAction; onClose: () => void }) {
   const [form] = Form.useForm<Values>();
   const change = useChangeTaskStatus(task.id);
-  const [error, setError] = useState<string | null>(null);
-  const submitAction = useTaskAction(task.id, { form, fields: ['reason'], setError, onDone: onClose });
+  const { message } = App.useApp();
+  const { check, submit: send, errorAlert } = useTaskSubmit(task.id, form, onClose);
   const required = statusReasonRequired[action.to] !== undefined;
   const undone = task.milestones.filter((m) => m.doneDate === null).length;
   const key = keyOf(action);
 
-  const submit = (values: Values) =>
-    submitAction(
-      ZTaskStatusBody,
-      { status: action.to, reason: values.reason ?? '', version: task.version },
-      (body) => change.mutateAsync(body),
-      `已${action.label}`,
+  const submit = async (values: Values) => {
+    const body = { status: action.to, reason: values.reason ?? '', version: task.version };
+    if (!check(ZTaskStatusBody, body)) return;
+    await send(
+      () => change.mutateAsync(body),
+      () => {
+        message.success(`已${action.label}`);
+        onClose();
+      },
     );
+  };
 
   return (
     <Modal
@@ -92,7 +96,7 @@ function TaskStatusModal({ task, action, onClose }: { task: TTaskDetail; action:
       destroyOnHidden
     >
       <Form<Values> form={form} layout="vertical" preserve={false} onFinish={submit} initialValues={{ reason: '' }} data-testid="status-form">
-        {error && <Alert type="error" showIcon title={error} role="alert" style={{ marginBottom: 12 }} />}
+        {errorAlert({ marginBottom: 12 })}
         <Typography.Paragraph>
           <Typography.Text type="secondary">{task.code}</Typography.Text> {task.title}
         </Typography.Paragraph>

@@ -52,6 +52,37 @@ export function TimetableTab({ task }: { task: TTaskDetail }) {
   const milestones = [...task.milestones].sort((a, b) => a.seq - b.seq);
   const nameOf = new Map(milestones.map((m) => [m.id, `${m.seq}. ${m.name}`]));
 
+  const stateOf = (m: TMilestone) => {
+    const state = milestoneState(m, today);
+    // A late completion is told beside its done date already.
+    const label = state.kind === 'done' ? (state.late > 0 ? '逾期完成' : '按期完成') : milestoneStateLabel(state);
+    return (
+      <Text strong={state.kind === 'overdue'} style={{ color: state.kind === 'done' && state.late > 0 ? '#d46b08' : stateColors[state.kind] }}>
+        {label}
+      </Text>
+    );
+  };
+  const doneOf = (m: TMilestone) => {
+    if (!m.doneDate) return null;
+    const late = lateDays(m);
+    return (
+      <span>
+        <div>{m.doneDate}</div>
+        {late > 0 && (
+          <Text type="danger" style={{ fontSize: 12 }}>
+            逾期完成 {late} 天
+          </Text>
+        )}
+      </span>
+    );
+  };
+  const completeButton = (m: TMilestone) =>
+    m.doneDate ? null : (
+      <Button size="small" className="no-print" icon={<CheckOutlined />} onClick={() => setCompleting(m)} aria-label={`标记完成：${m.name}`}>
+        标记完成
+      </Button>
+    );
+
   const confirmBaseline = () =>
     modal.confirm({
       title: '审定时间表',
@@ -177,6 +208,13 @@ export function TimetableTab({ task }: { task: TTaskDetail }) {
                       说明：{m.note}
                     </Text>
                   )}
+                  {narrow && (
+                    <Flex gap={8} wrap align="center" style={{ marginTop: 4 }}>
+                      {stateOf(m)}
+                      {doneOf(m)}
+                      {canReportProgress && completeButton(m)}
+                    </Flex>
+                  )}
                 </>
               ),
             },
@@ -199,53 +237,25 @@ export function TimetableTab({ task }: { task: TTaskDetail }) {
                 );
               },
             },
-            {
-              title: '完成日期',
-              key: 'doneDate',
-              width: 150,
-              render: (_, m) => {
-                if (!m.doneDate) return <Text type="secondary">—</Text>;
-                const late = lateDays(m);
-                return (
-                  <>
-                    <div>{m.doneDate}</div>
-                    {late > 0 && (
-                      <Text type="danger" style={{ fontSize: 12 }}>
-                        逾期完成 {late} 天
-                      </Text>
-                    )}
-                  </>
-                );
-              },
-            },
-            {
-              title: '状态',
-              key: 'state',
-              width: 140,
-              render: (_, m) => {
-                const state = milestoneState(m, today);
-                // A late completion is told in the 完成日期 column already.
-                const label = state.kind === 'done' ? (state.late > 0 ? '逾期完成' : '按期完成') : milestoneStateLabel(state);
-                return (
-                  <Text strong={state.kind === 'overdue'} style={{ color: state.kind === 'done' && state.late > 0 ? '#d46b08' : stateColors[state.kind] }}>
-                    {label}
-                  </Text>
-                );
-              },
-            },
-            ...(canReportProgress
+            ...(narrow
+              ? []
+              : [
+                  {
+                    title: '完成日期',
+                    key: 'doneDate',
+                    width: 150,
+                    render: (_: unknown, m: TMilestone) => doneOf(m) ?? <Text type="secondary">—</Text>,
+                  },
+                  { title: '状态', key: 'state', width: 140, render: (_: unknown, m: TMilestone) => stateOf(m) },
+                ]),
+            ...(canReportProgress && !narrow
               ? [
                   {
                     title: '操作',
                     key: 'actions',
                     width: 110,
                     className: 'no-print',
-                    render: (_: unknown, m: TMilestone) =>
-                      m.doneDate ? null : (
-                        <Button size="small" icon={<CheckOutlined />} onClick={() => setCompleting(m)} aria-label={`标记完成：${m.name}`}>
-                          标记完成
-                        </Button>
-                      ),
+                    render: (_: unknown, m: TMilestone) => completeButton(m),
                   },
                 ]
               : []),

@@ -38,8 +38,9 @@ describe('task edit form', () => {
     await user.type(titleBox(), '改');
     expect(await screen.findByText('任务名称应为 2 至 200 个字')).toBeInTheDocument();
 
+    // An emptied field says what to fill in, by its name.
     await user.clear(screen.getByRole('textbox', { name: '举措 1' }));
-    expect(await screen.findByText('此项为必填项')).toBeInTheDocument();
+    expect(await screen.findByText('请填写举措')).toBeInTheDocument();
   });
 
   it('disables the fields the server does not let this user change', async () => {
@@ -226,9 +227,9 @@ describe('task book: expected outcomes and source documents', () => {
     await user.clear(screen.getByRole('spinbutton', { name: '成果 1 已交付数量' }));
     await user.click(screen.getByTestId('save-task'));
     const second = within(outcomes()).getByRole('group', { name: '成果 2' });
-    expect(await within(second).findByText('此项为必填项')).toBeInTheDocument();
+    expect(await within(second).findByText('请填写成果描述')).toBeInTheDocument();
     const first = within(outcomes()).getByRole('group', { name: '成果 1' });
-    expect(await within(first).findByText('已交付数量应为 0 至 1000 的整数')).toBeInTheDocument();
+    expect(await within(first).findByText('请填写已交付数量')).toBeInTheDocument();
     expect(patches()).toEqual([]);
   });
 

@@ -21,6 +21,8 @@ type Answer = { status?: number; body?: unknown } | undefined;
 function setup(onPreview: (body: unknown) => Answer = () => undefined) {
   const fetch = mockApi(({ url, method, body }) => {
     if (url.pathname === '/api/auth/me') return { body: adminUser };
+    // A county office may make only its county's units lead: the server says which.
+    if (url.pathname === '/api/units' && url.searchParams.get('assignable') === 'lead') return { body: [units[0]!.children[3]] };
     if (url.pathname === '/api/units') return { body: units };
     if (url.pathname === '/api/timetable/templates') return { body: [template] };
     if (url.pathname === '/api/timetable/preview' && method === 'POST') return onPreview(body);
@@ -100,5 +102,18 @@ describe('new task form', () => {
     await user.click(screen.getByTestId('generate-milestones'));
     expect(await screen.findByText('工期过短：5 天内无法安排 3 个节点')).toBeInTheDocument();
     await waitFor(() => expect(screen.queryByRole('textbox', { name: '节点 1 名称' })).not.toBeInTheDocument());
+  });
+
+  it('says in words which required field is empty, and offers as lead only the units the server allows', async () => {
+    const user = userEvent.setup();
+    const { fetch } = setup();
+    await screen.findByTestId('task-create-form');
+    await user.click(screen.getByTestId('create-task'));
+    expect(await screen.findByText('请选择牵头单位')).toBeInTheDocument();
+    expect(screen.getByText('请选择完成时限')).toBeInTheDocument();
+    expect(screen.queryByText(/期望|undefined|YYYY-MM-DD/)).not.toBeInTheDocument();
+
+    // The lead unit's choices are the server's answer to whom this user may assign (jsdom draws no virtual tree to look at).
+    expect(fetch.mock.calls.some(([input]) => String(input).endsWith('/api/units?assignable=lead'))).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { taskDetail } from '@/testing/fixtures';
-import { editableOf, reapplyChanges } from './edit-values';
+import { editableOf, reapplyChanges } from './task-form-values';
 
 describe('reapplyChanges', () => {
   it('keeps my rows on their version, turning a row they removed meanwhile into a new one', () => {

@@ -20,10 +20,14 @@ import {
   type TaskPriority,
   type TPilotEdit,
   type TPilotField,
+  type TTaskCreateInput,
+  taskFieldLabels,
 } from '@reform/contracts';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { z } from 'zod';
-import { pilotFromForm, pilotToForm, type PilotFormValues } from './pilot-values';
+import { todayInShanghai } from '@reform/domain';
+import type { FieldPath } from '@/lib/zod-form';
+import { defaultTermEnd, pilotFromForm, pilotToForm, type PilotFormValues } from './pilot-values';
 
 export const editableFieldNames = Object.keys(ZTaskEditableFields.shape) as TTaskEditableField[];
 
@@ -51,8 +55,8 @@ export interface SourceDocumentRow {
   issuedOn: Dayjs | null;
 }
 
-/** What antd's controls hold: dayjs for dates, '' for an empty text, null for a cleared select. */
-export interface EditFormValues {
+/** What antd's controls of the task form hold: dayjs for dates, '' for an empty text, null for a cleared select. */
+export interface TaskFormValues {
   title: string;
   field: string;
   level: TaskLevel;
@@ -124,7 +128,7 @@ export function editableOf(task: TTaskDetail): TTaskEditableFields {
 
 const DATE = 'YYYY-MM-DD';
 
-export function toFormValues(fields: TTaskEditableFields): EditFormValues {
+export function toFormValues(fields: TTaskEditableFields): TaskFormValues {
   return {
     ...fields,
     batch: fields.batch ?? '',
@@ -136,7 +140,7 @@ export function toFormValues(fields: TTaskEditableFields): EditFormValues {
 }
 
 /** The form's values in the shape the contract's schema parses (it does the trimming and checking). */
-export function fromFormValues(values: Partial<EditFormValues>): Record<TTaskEditableField, unknown> {
+export function fromFormValues(values: Partial<TaskFormValues>): Record<TTaskEditableField, unknown> {
   return {
     title: values.title ?? '',
     field: values.field ?? '',
@@ -294,4 +298,96 @@ export function reapplyChanges(current: TTaskDetail, mine: Partial<TTaskEditable
     outcomes: stillThere(mine.outcomes, theirs.outcomes) ?? theirs.outcomes,
     sourceDocuments: stillThere(mine.sourceDocuments, theirs.sourceDocuments) ?? theirs.sourceDocuments,
   };
+}
+
+export interface MilestoneRow {
+  name: string;
+  phase: string;
+  dueDate: Dayjs | null;
+}
+
+/** The new-task form also picks the list and the status and plans the timetable. */
+export interface CreateFormValues extends TaskFormValues {
+  list: TaskList;
+  status: 'draft' | 'active';
+  templateKey: string | undefined;
+  milestones: MilestoneRow[];
+}
+
+export function initialCreateValues(list: TaskList = 'mandate', today = todayInShanghai()): CreateFormValues {
+  const start = dayjs(today, DATE);
+  return {
+    list,
+    status: 'active',
+    templateKey: undefined,
+    milestones: [],
+    title: '',
+    field: '',
+    level: 'city',
+    priority: 'normal',
+    year: start.year(),
+    batch: '',
+    tags: [],
+    objective: '',
+    acceptanceCriteria: '',
+    startDate: start,
+    deadline: null,
+    leadLeader: '',
+    leadUnitId: null,
+    specialGroupId: null,
+    cooperatingUnitIds: [],
+    contactName: '',
+    contactPhone: '',
+    measures: [''],
+    outcomes: [],
+    sourceDocuments: [],
+    issuingLevel: 'provincial',
+    originatingUnitId: null,
+    pilot: pilotToForm({ approvingLevel: 'provincial', termStart: today, termEnd: defaultTermEnd(start).format(DATE) }),
+  };
+}
+
+/**
+ * The new-task form's values as the body ZTaskCreateBody parses: the same conversion as an edit,
+ * without the fields of the other lists and without row ids; blank lines of the measures are left
+ * out rather than refused, and an outcome's target starts at 1.
+ */
+export function toCreateInput(values: Partial<CreateFormValues>): TTaskCreateInput {
+  const list = values.list ?? 'mandate';
+  const fields = fromFormValues(values);
+  return {
+    ...(pickFields(fields, listFieldNames(list).filter((name) => name !== 'pilot')) as Omit<TTaskCreateInput, 'list' | 'milestones'>),
+    list,
+    status: values.status ?? 'active',
+    level: values.level ?? 'city',
+    priority: values.priority ?? 'normal',
+    pilot: list === 'pilot' ? pilotFromForm(values.pilot) : null,
+    measures: (fields.measures as string[]).filter((measure) => measure.trim() !== ''),
+    outcomes: (values.outcomes ?? []).map((o) => ({
+      kind: o?.kind ?? 'institutional_document',
+      description: o?.description ?? '',
+      targetCount: o?.targetCount ?? 1,
+    })),
+    sourceDocuments: (fields.sourceDocuments as TTaskEditableFields['sourceDocuments']).map(({ id: _id, ...doc }) => doc),
+    milestones: (values.milestones ?? []).map((m) => ({
+      name: m?.name ?? '',
+      phase: m?.phase ?? '',
+      dueDate: m?.dueDate ? m.dueDate.format(DATE) : (undefined as unknown as string),
+    })),
+  };
+}
+
+/** What a row's field is called in a message (请填写成果描述). */
+const rowFieldLabels: Record<string, Record<string, string>> = {
+  measures: { '': '举措' },
+  outcomes: { kind: '成果形式', description: '成果描述', targetCount: '目标数量', deliveredCount: '已交付数量' },
+  sourceDocuments: { title: '文件标题', docNumber: '文号', issuer: '发文机关', issuedOn: '印发日期' },
+  milestones: { name: '节点名称', phase: '阶段', dueDate: '节点日期' },
+};
+
+/** The label of any field of the task form, by its path. */
+export function taskFormLabel(name: FieldPath): string | undefined {
+  const [head, second, third] = name;
+  if (typeof second === 'number') return rowFieldLabels[String(head)]?.[String(third ?? '')];
+  return taskFieldLabels[name.join('.')] ?? (head === 'templateKey' ? '阶段模板' : undefined);
 }
