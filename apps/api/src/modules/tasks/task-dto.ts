@@ -1,5 +1,5 @@
-import type { TPilotEdit, TTaskDetail, TTaskEditableField, TTaskListItem } from '@reform/contracts';
-import type { PilotDetailModel, Prisma, TaskOutcomeModel, TaskSourceDocumentModel } from '@reform/db';
+import type { TTaskDetail, TTaskEditableField, TTaskListItem } from '@reform/contracts';
+import type { Prisma, TaskOutcomeModel, TaskSourceDocumentModel } from '@reform/db';
 import { isoDate, isoDateOrNull } from '@reform/domain';
 
 const ref = { select: { id: true, name: true } } as const;
