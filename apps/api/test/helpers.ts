@@ -2,13 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Database, OpenDatabaseOptions } from '@reform/db';
-import { seedDemo } from '@reform/seeds';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { inject } from 'vitest';
 import { buildApp } from '../src/app.ts';
-import { createTestDatabase } from './database.ts';
+import { createTestDatabase, TEST_TODAY } from './database.ts';
 
-/** The day every API test lives on (Asia/Shanghai), so lights and quarters are reproducible. */
-export const TEST_TODAY = '2026-11-20';
+export { TEST_TODAY };
 export const DEMO_PASSWORD = 'Reform@2026';
 
 export interface TestApp {
@@ -21,8 +20,8 @@ export interface TestApp {
 }
 
 export async function buildTestApp(options: { seed?: boolean; onQuery?: OpenDatabaseOptions['onQuery'] } = {}): Promise<TestApp> {
-  const { db, drop } = await createTestDatabase({ onQuery: options.onQuery });
-  if (options.seed ?? true) await seedDemo(db.prisma, { today: TEST_TODAY });
+  const seeded = (options.seed ?? true) ? inject('seededDemo') : undefined;
+  const { db, drop } = await createTestDatabase({ onQuery: options.onQuery, seeded });
   const filesDir = mkdtempSync(join(tmpdir(), 'reform-files-'));
   const app = await buildApp({ db, filesDir, clock: () => new Date(`${TEST_TODAY}T10:00:00+08:00`) });
   await app.ready();

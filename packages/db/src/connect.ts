@@ -30,6 +30,8 @@ export interface Database extends SqlRunner {
    * callback; the embedded database has only one session, so it is that one.
    */
   session<T>(work: (session: SqlSession) => Promise<T>): Promise<T>;
+  /** The embedded database's files as one tar (tests copy a seeded database this way). */
+  dumpDataDir?(): Promise<Blob>;
   close(): Promise<void>;
 }
 
@@ -42,11 +44,13 @@ export interface OpenDatabaseOptions {
   poolSize?: number | undefined;
   /** Called with every SQL statement Prisma sends (tests count a write's statements with it). */
   onQuery?: ((event: Prisma.QueryEvent) => void) | undefined;
+  /** Starts the embedded database from a tar made by `dumpDataDir` instead of an empty one. */
+  loadDataDir?: Blob | undefined;
 }
 
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
   if (options.url) return openPostgres(options.url, options.poolSize ?? 10, options.onQuery);
-  return openEmbedded(options.dataDir, options.onQuery);
+  return openEmbedded(options);
 }
 
 /**
@@ -132,14 +136,14 @@ function pgliteRunner(client: PGlite | Transaction): SqlRunner {
  * PGlite is one session: its statements queue behind each other, and while a transaction
  * is open every statement outside it waits for the transaction to end.
  */
-async function openEmbedded(dataDir: string | undefined, onQuery: OpenDatabaseOptions['onQuery']): Promise<Database> {
+async function openEmbedded({ dataDir, onQuery, loadDataDir }: OpenDatabaseOptions): Promise<Database> {
   let releaseLock = () => {};
   if (dataDir) {
     mkdirSync(dataDir, { recursive: true });
     releaseLock = acquireDataDirLock(dataDir);
   }
   // Migration 0002 creates the pg_trgm extension, so PGlite must offer it.
-  const db = await PGlite.create(dataDir ?? 'memory://', { extensions: { pg_trgm } });
+  const db = await PGlite.create(dataDir ?? 'memory://', { extensions: { pg_trgm }, ...(loadDataDir ? { loadDataDir } : {}) });
   const prisma = prismaClient(new PrismaPGlite(db), onQuery);
   return {
     kind: 'pglite',
@@ -148,6 +152,7 @@ async function openEmbedded(dataDir: string | undefined, onQuery: OpenDatabaseOp
     session(work) {
       return work({ ...pgliteRunner(db), transaction: (inner) => db.transaction((tx) => inner(pgliteRunner(tx))) });
     },
+    dumpDataDir: () => db.dumpDataDir('none'),
     async close() {
       await prisma.$disconnect();
       await db.close();
