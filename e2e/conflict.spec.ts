@@ -1,12 +1,12 @@
 import { expect, test } from '@playwright/test';
-import { listTasks, signInContext } from './helpers';
+import { createTask, signInContext } from './helpers';
 
 test('the second of two people saving the same task sees what the first saved', async ({ browser }) => {
   const first = await browser.newContext();
   const second = await browser.newContext();
   await signInContext(first, 'admin');
   await signInContext(second, 'admin');
-  const task = (await listTasks(first.request, { list: 'pilot' })).items[0]!;
+  const task = await createTask(first.request);
 
   const pageA = await first.newPage();
   const pageB = await second.newPage();

@@ -1,12 +1,12 @@
 import { expect, test } from '@playwright/test';
-import { getTask, listTasks, signInContext } from './helpers';
+import { createTask, getTask, listTasks, signInContext } from './helpers';
 
 // Dates are Shanghai calendar days whatever the reader's clock says. A browser behind UTC (Los
 // Angeles) catches a day read as UTC midnight and shown in local time; one far ahead (Kiritimati,
 // UTC+14) catches a local midnight sent as an ISO timestamp.
 const zones = [
-  { timezoneId: 'America/Los_Angeles', draft: 0, newDeadline: '2029-12-31' },
-  { timezoneId: 'Pacific/Kiritimati', draft: 1, newDeadline: '2029-01-01' },
+  { timezoneId: 'America/Los_Angeles', newDeadline: '2029-12-31' },
+  { timezoneId: 'Pacific/Kiritimati', newDeadline: '2029-01-01' },
 ];
 
 for (const zone of zones) {
@@ -20,7 +20,7 @@ for (const zone of zones) {
       await expect(page.getByTestId('light-reason')).toHaveText(red.lightReason);
       await expect(page.getByTestId('task-deadline')).toHaveText(red.deadline);
 
-      const draft = (await listTasks(page.request, { list: 'mandate', status: 'draft' })).items[zone.draft]!;
+      const draft = await createTask(page.request);
       await page.goto(`/tasks/${draft.id}/edit`);
       const deadline = page.getByRole('textbox', { name: '完成时限' });
       await deadline.click();

@@ -90,7 +90,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     db: options.db,
     sessionTtlHours: options.sessionTtlHours ?? 12,
     cookieSecure: options.cookieSecure ?? false,
-    clock,
   });
 
   await app.register(healthRoutes, { prefix: '/api/health' });

@@ -23,6 +23,17 @@ describe('POST /api/auth/login', () => {
     expect(cookie?.secure).toBeFalsy();
   });
 
+  it('gives a session that outlives the request even though the app’s date is pinned in the past', async () => {
+    // The test app's business date is 2026-11-20; the cookie must follow the wall clock.
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'admin', password: 'Reform@2026' },
+    });
+    const cookie = response.cookies.find((c) => c.name === 'reform_sid');
+    expect(cookie?.expires?.getTime()).toBeGreaterThan(Date.now() + 3_600_000);
+  });
+
   it('answers 401 with the same message for a wrong password and an unknown user', async () => {
     const wrongPassword = await t.app.inject({
       method: 'POST',

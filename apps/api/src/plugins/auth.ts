@@ -21,7 +21,6 @@ export interface AuthOptions {
   db: Database;
   sessionTtlHours: number;
   cookieSecure: boolean;
-  clock: () => Date;
 }
 
 declare module 'fastify' {
@@ -37,7 +36,10 @@ declare module 'fastify' {
  * stateless API processes can serve the same user.
  */
 export const auth = fp<AuthOptions>(async (app: FastifyInstance, options) => {
-  const { db, sessionTtlHours, cookieSecure, clock } = options;
+  const { db, sessionTtlHours, cookieSecure } = options;
+  // Sessions live on the wall clock, not the app's business date: with TODAY pinned in the past
+  // (tests, demonstrations) a session would otherwise be born expired and the browser drop it.
+  const clock = () => new Date();
   const cookieOptions = { path: '/', httpOnly: true, sameSite: 'strict', secure: cookieSecure } as const;
 
   app.decorateRequest('user', null);
