@@ -100,7 +100,3 @@ export function showFieldErrors(form: FormInstance, issues: readonly FieldIssue[
   form.setFields(issues.map((issue) => ({ name: issue.name, errors: [issue.message] })));
 }
 
-/** In long forms Enter confirms a date or a tag; saving is only ever the 保存 button. */
-export function keepEnterFromSubmitting(event: { key: string; target: EventTarget; preventDefault(): void }): void {
-  if (event.key === 'Enter' && event.target instanceof HTMLInputElement) event.preventDefault();
-}

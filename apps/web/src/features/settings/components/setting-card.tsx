@@ -5,11 +5,12 @@ import { useRef, useState, type ReactNode } from 'react';
 import { z } from 'zod';
 import type { ApiError } from '@/lib/api-client';
 import { useSubmit } from '@/lib/use-submit';
-import { keepEnterFromSubmitting, type FieldPath } from '@/lib/zod-form';
+import { type FieldPath } from '@/lib/zod-form';
 import { getSettingsQueryOptions } from '../api/get-settings';
 import { storeSetting, useUpdateSetting } from '../api/update-setting';
 import { nameKey, parseSettingValue, validateSetting, type SettingValue } from '../lib/setting-values';
 import { SettingConflictModal, type SettingConflict } from './setting-conflict-modal';
+import { EntryForm } from '@/lib/entry-form';
 
 export interface SettingCardTools<F> {
   form: FormInstance<F>;
@@ -160,15 +161,13 @@ export function SettingCard<K extends SettingKey, F extends object>({
         </Flex>
       }
     >
-      <Form<F>
+      <EntryForm<F>
         form={form}
-        layout="vertical"
         initialValues={initialValues}
         onFinish={save}
         onValuesChange={refreshDirty}
         name={settingKey}
         aria-label={label}
-        onKeyDown={keepEnterFromSubmitting}
       >
         {errorAlert()}
         {children({ form, rules })}
@@ -180,7 +179,7 @@ export function SettingCard<K extends SettingKey, F extends object>({
             保存
           </Button>
         </Flex>
-      </Form>
+      </EntryForm>
       <SettingConflictModal label={label} conflict={conflict} describe={describe} onLoadLatest={loadLatest} onKeepMine={keepMine} />
     </Card>
   );

@@ -5,6 +5,7 @@ import { formatDateTime } from '@reform/domain';
 import { useDecideAdjustment } from '../api/timetable';
 import { describeChange } from '../lib/timetable';
 import { useTaskSubmit } from './use-task-submit';
+import { EntryForm } from '@/lib/entry-form';
 
 interface AdjustmentBannerProps {
   taskId: number;
@@ -83,7 +84,7 @@ export function AdjustmentBanner({ taskId, adjustment, canDecide }: AdjustmentBa
         onCancel={() => setDeciding(null)}
         destroyOnHidden
       >
-        <Form form={form} layout="vertical" preserve={false} onFinish={submit} initialValues={{ comment: '' }}>
+        <EntryForm form={form} preserve={false} onFinish={submit} initialValues={{ comment: '' }}>
           {errorAlert({ marginBottom: 12 })}
           <Typography.Paragraph type="secondary">
             {deciding === 'approve'
@@ -93,7 +94,7 @@ export function AdjustmentBanner({ taskId, adjustment, canDecide }: AdjustmentBa
           <Form.Item name="comment" label={deciding === 'refuse' ? '不同意的理由' : '审批意见（可选）'} required={deciding === 'refuse'}>
             <Input.TextArea aria-label="审批意见" autoSize={{ minRows: 3, maxRows: 8 }} maxLength={2000} />
           </Form.Item>
-        </Form>
+        </EntryForm>
       </Modal>
     </>
   );

@@ -4,6 +4,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useRef } from 'react';
 import { useSubmit } from '@/lib/use-submit';
 import { useRequestAdjustment } from '../api/timetable';
+import { EntryForm } from '@/lib/entry-form';
 
 const DATE = 'YYYY-MM-DD';
 
@@ -84,9 +85,8 @@ export function AdjustmentRequestModal({ task, open, onClose }: AdjustmentReques
       width={720}
       destroyOnHidden
     >
-      <Form<Values>
+      <EntryForm<Values>
         form={form}
-        layout="vertical"
         preserve={false}
         onFinish={submit}
         initialValues={{
@@ -127,7 +127,7 @@ export function AdjustmentRequestModal({ task, open, onClose }: AdjustmentReques
             },
           ]}
         />
-      </Form>
+      </EntryForm>
     </Modal>
   );
 }

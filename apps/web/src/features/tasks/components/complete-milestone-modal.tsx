@@ -8,6 +8,7 @@ import { daysBetween, todayInShanghai } from '@reform/domain';
 import { useUploadEvidence } from '../api/evidence';
 import { useCompleteMilestone } from '../api/timetable';
 import { useTaskSubmit } from './use-task-submit';
+import { EntryForm } from '@/lib/entry-form';
 
 const DATE = 'YYYY-MM-DD';
 
@@ -81,9 +82,8 @@ export function CompleteMilestoneModal({ taskId, milestone, onClose }: CompleteM
       destroyOnHidden
     >
       {milestone && (
-        <Form<Values>
+        <EntryForm<Values>
           form={form}
-          layout="vertical"
           initialValues={{ doneDate: dayjs(today, DATE), note: '' }}
           onFinish={submit}
           preserve={false}
@@ -122,7 +122,7 @@ export function CompleteMilestoneModal({ taskId, milestone, onClose }: CompleteM
               <Button icon={<UploadOutlined />}>选择文件</Button>
             </Upload>
           </Form.Item>
-        </Form>
+        </EntryForm>
       )}
     </Modal>
   );

@@ -5,6 +5,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { usePutMilestones } from '../api/timetable';
 import { useTaskSubmit } from './use-task-submit';
+import { EntryForm } from '@/lib/entry-form';
 
 const DATE = 'YYYY-MM-DD';
 
@@ -83,9 +84,8 @@ export function MilestonesEditor({ task, onDone }: MilestonesEditorProps) {
   };
 
   return (
-    <Form<EditorValues>
+    <EntryForm<EditorValues>
       form={form}
-      layout="vertical"
       initialValues={initial}
       onFinish={save}
       data-testid="milestones-editor"
@@ -157,6 +157,6 @@ export function MilestonesEditor({ task, onDone }: MilestonesEditorProps) {
           </Button>
         </Space>
       </Flex>
-    </Form>
+    </EntryForm>
   );
 }

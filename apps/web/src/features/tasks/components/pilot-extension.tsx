@@ -3,10 +3,11 @@ import { REASON_MIN, currentTermEnd, pilotExtensionSchema, taskFieldLabels, type
 import { Alert, App, Button, DatePicker, Descriptions, Form, Input, Modal, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
-import { createZodValidator, keepEnterFromSubmitting } from '@/lib/zod-form';
+import { createZodValidator } from '@/lib/zod-form';
 import { useExtendPilot } from '../api/extend-pilot';
 import { DeadlineWithBaseline } from './deadline-with-baseline';
 import { useTaskSubmit } from './use-task-submit';
+import { EntryForm } from '@/lib/entry-form';
 
 const DATE = 'YYYY-MM-DD';
 type Pilot = NonNullable<TTaskDetail['pilot']>;
@@ -71,12 +72,10 @@ function PilotExtensionModal({ task, pilot, onClose }: { task: TTaskDetail; pilo
       onCancel={onClose}
       destroyOnHidden
     >
-      <Form<Values>
+      <EntryForm<Values>
         form={form}
-        layout="vertical"
         preserve={false}
         onFinish={submit}
-        onKeyDown={keepEnterFromSubmitting}
         initialValues={{ extendedTo: null, reason: '' }}
         data-testid="extension-form"
       >
@@ -125,7 +124,7 @@ function PilotExtensionModal({ task, pilot, onClose }: { task: TTaskDetail; pilo
         >
           <Input.TextArea aria-label={taskFieldLabels['pilot.extensionReason']} autoSize={{ minRows: 3, maxRows: 8 }} maxLength={2000} showCount />
         </Form.Item>
-      </Form>
+      </EntryForm>
     </Modal>
   );
 }

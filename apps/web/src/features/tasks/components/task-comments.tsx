@@ -9,6 +9,7 @@ import { toTreeOptions, useUnits } from '@/lib/units';
 import { useSubmit } from '@/lib/use-submit';
 import { useCreateComment } from '../api/create-comment';
 import { useComments } from '../api/get-comments';
+import { EntryForm } from '@/lib/entry-form';
 
 interface CommentValues {
   body: string;
@@ -90,9 +91,8 @@ export function TaskComments({ taskId }: { taskId: number }) {
         </ul>
       )}
       {mayWrite && (
-        <Form<CommentValues>
+        <EntryForm<CommentValues>
           form={form}
-          layout="vertical"
           onFinish={submit}
           initialValues={{ body: '', mentionUnitIds: [] }}
           style={{ marginTop: 16 }}
@@ -131,7 +131,7 @@ export function TaskComments({ taskId }: { taskId: number }) {
               发表
             </Button>
           </Flex>
-        </Form>
+        </EntryForm>
       )}
     </div>
   );

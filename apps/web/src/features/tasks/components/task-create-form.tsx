@@ -4,7 +4,7 @@ import { App, Button, Card, Col, DatePicker, Flex, Form, Grid, Input, Row, Segme
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState, type ComponentProps } from 'react';
 import { useSubmit } from '@/lib/use-submit';
-import { createZodValidator, keepEnterFromSubmitting, type FieldPath } from '@/lib/zod-form';
+import { createZodValidator, type FieldPath } from '@/lib/zod-form';
 import { useCreateTask } from '../api/create-task';
 import { usePhaseTemplates } from '../api/get-phase-templates';
 import { usePreviewTimetable } from '../api/preview-timetable';
@@ -12,6 +12,7 @@ import { defaultTermEnd } from '../lib/pilot-values';
 import { initialCreateValues, taskFormLabel, toCreateInput, type CreateFormValues } from '../lib/task-form-values';
 import { BasicSection, DateFields, ListSection, ResponsibilitySection, Section, TaskBookSection } from './task-form-sections';
 import { useUnitOptions } from './use-unit-options';
+import { EntryForm } from '@/lib/entry-form';
 
 const DATE = 'YYYY-MM-DD';
 
@@ -94,14 +95,11 @@ export function TaskCreateForm({ initialList = 'mandate', onCreated, onCancel }:
   };
 
   return (
-    <Form<CreateFormValues>
+    <EntryForm<CreateFormValues>
       form={form}
-      layout="vertical"
       initialValues={initialValues}
       onFinish={save}
       onValuesChange={onValuesChange}
-      scrollToFirstError
-      onKeyDown={keepEnterFromSubmitting}
       data-testid="task-create-form"
       aria-label="新建任务"
     >
@@ -206,6 +204,6 @@ export function TaskCreateForm({ initialList = 'mandate', onCreated, onCancel }:
           </Space>
         </Flex>
       </Card>
-    </Form>
+    </EntryForm>
   );
 }

@@ -4,7 +4,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useBlocker } from 'react-router';
 import type { ApiError } from '@/lib/api-client';
 import { useSubmit } from '@/lib/use-submit';
-import { createZodValidator, keepEnterFromSubmitting, type FieldPath } from '@/lib/zod-form';
+import { createZodValidator, type FieldPath } from '@/lib/zod-form';
 import { getTask } from '../api/get-task';
 import { useUpdateTask } from '../api/update-task';
 import {
@@ -22,6 +22,7 @@ import {
 import { ConflictModal, type Conflict } from './conflict-modal';
 import { BasicSection, DateFields, ListSection, ResponsibilitySection, Section, TaskBookSection } from './task-form-sections';
 import { useUnitOptions } from './use-unit-options';
+import { EntryForm } from '@/lib/entry-form';
 
 interface TaskEditFormProps {
   task: TTaskDetail;
@@ -144,14 +145,11 @@ export function TaskEditForm({ task, onSaved, onCancel }: TaskEditFormProps) {
   const initialValues = useMemo(() => toFormValues(editableOf(task)), [task]);
   return (
     <>
-      <Form<TaskFormValues>
+      <EntryForm<TaskFormValues>
         form={form}
-        layout="vertical"
         initialValues={initialValues}
         onFinish={save}
         onValuesChange={refreshDirty}
-        scrollToFirstError
-        onKeyDown={keepEnterFromSubmitting}
         data-testid="task-edit-form"
         aria-label="编辑任务"
       >
@@ -225,7 +223,7 @@ export function TaskEditForm({ task, onSaved, onCancel }: TaskEditFormProps) {
             </Space>
           </Flex>
         </Card>
-      </Form>
+      </EntryForm>
 
       <ConflictModal conflict={conflict} unitName={units.unitName} onLoadLatest={loadLatest} onReapply={reapply} />
 

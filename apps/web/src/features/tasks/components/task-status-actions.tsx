@@ -12,6 +12,7 @@ import { Alert, App, Button, Form, Input, Modal, Space, Typography } from 'antd'
 import { useState, type ReactNode } from 'react';
 import { useChangeTaskStatus } from '../api/change-task-status';
 import { useTaskSubmit } from './use-task-submit';
+import { EntryForm } from '@/lib/entry-form';
 
 const icons: Record<TaskStatusActionKey, ReactNode> = {
   start: <PlayCircleOutlined />,
@@ -95,7 +96,7 @@ function TaskStatusModal({ task, action, onClose }: { task: TTaskDetail; action:
       onCancel={onClose}
       destroyOnHidden
     >
-      <Form<Values> form={form} layout="vertical" preserve={false} onFinish={submit} initialValues={{ reason: '' }} data-testid="status-form">
+      <EntryForm<Values> form={form} preserve={false} onFinish={submit} initialValues={{ reason: '' }} data-testid="status-form">
         {errorAlert({ marginBottom: 12 })}
         <Typography.Paragraph>
           <Typography.Text type="secondary">{task.code}</Typography.Text> {task.title}
@@ -115,7 +116,7 @@ function TaskStatusModal({ task, action, onClose }: { task: TTaskDetail; action:
         >
           <Input.TextArea aria-label={action.reasonLabel} autoSize={{ minRows: 3, maxRows: 8 }} maxLength={2000} showCount />
         </Form.Item>
-      </Form>
+      </EntryForm>
     </Modal>
   );
 }
