@@ -62,3 +62,41 @@ describe('comments that mention a unit', () => {
     expect((await call('leader', 'POST', `/api/tasks/${task.id}/comments`, { body: '阅' })).status).toBe(403);
   });
 });
+
+describe('GET /api/units?assignable=mention&taskId=', () => {
+  const namesOf = (nodes: { name: string; children: unknown[] }[]): string[] =>
+    nodes.flatMap((node) => [node.name, ...namesOf(node.children as typeof nodes)]);
+
+  it('offers staff only the units the server would let them mention on that task', async () => {
+    const own = await t.db.prisma.task.findFirstOrThrow({
+      where: { leadUnitId: kejiju },
+      include: { leadUnit: true, cooperatingUnits: { include: { unit: true } } },
+    });
+    const offered = await call<{ name: string; children: [] }[]>('staff', 'GET', `/api/units?assignable=mention&taskId=${own.id}`);
+    expect(offered.status).toBe(200);
+    const names = namesOf(offered.body);
+    expect(names).toContain(own.leadUnit.name);
+    for (const cooperating of own.cooperatingUnits) expect(names).toContain(cooperating.unit.name);
+    expect(names).toContain('市委改革办');
+    const all = await t.db.prisma.unit.count();
+    expect(names.length).toBeLessThan(all);
+
+    // Every unit offered is accepted by the comment endpoint; one not offered is refused.
+    const units = await t.db.prisma.unit.findMany({ select: { id: true, name: true } });
+    const notOffered = units.find((unit) => !names.includes(unit.name))!;
+    const refused = await call('staff', 'POST', `/api/tasks/${own.id}/comments`, { body: '请协助', mentionUnitIds: [notOffered.id] });
+    expect(refused.status).toBe(400);
+    const offeredIds = units.filter((unit) => names.includes(unit.name)).map((unit) => unit.id);
+    expect((await call('staff', 'POST', `/api/tasks/${own.id}/comments`, { body: '请协助', mentionUnitIds: offeredIds.slice(0, 5) })).status).toBe(201);
+  });
+
+  it('answers 404 for a task outside the user’s scope and 400 without a task', async () => {
+    const foreign = await t.db.prisma.task.findFirstOrThrow({
+      where: { leadUnitId: { not: kejiju }, units: { none: { unitId: kejiju } } },
+    });
+    expect((await call('staff', 'GET', `/api/units?assignable=mention&taskId=${foreign.id}`)).status).toBe(404);
+    const missing = await call('staff', 'GET', '/api/units?assignable=mention');
+    expect(missing.status).toBe(400);
+    expect(missing.body.fields).toContainEqual({ path: 'querystring.taskId', message: '请指定任务（taskId）' });
+  });
+});

@@ -34,6 +34,6 @@ describe('GET /api/units?assignable=lead', () => {
   it('refuses an unknown filter with a field message', async () => {
     const response = await get('county', '/api/units?assignable=anything');
     expect(response.statusCode).toBe(400);
-    expect(response.json().fields).toEqual([{ path: 'querystring.assignable', message: 'assignable 只能为 lead' }]);
+    expect(response.json().fields).toEqual([{ path: 'querystring.assignable', message: 'assignable 只能为 lead 或 mention' }]);
   });
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZId } from './common.ts';
 import { UnitKindEnum, type UnitKind } from './enums.ts';
 
 export interface TUnitNode {
@@ -22,7 +23,16 @@ export const ZUnitNode: z.ZodType<TUnitNode> = z.lazy(() =>
 );
 export const ZUnitTree = z.array(ZUnitNode);
 
-/** `?assignable=lead`: only the units this user may name as a task's lead unit. */
-export const ZUnitsQuery = z.strictObject({
-  assignable: z.enum(['lead'], { error: 'assignable 只能为 lead' }).optional(),
-});
+/**
+ * `?assignable=lead`: only the units this user may name as a task's lead unit;
+ * `?assignable=mention&taskId=`: only those this user may mention in a comment on that task.
+ */
+export const ZUnitsQuery = z
+  .strictObject({
+    assignable: z.enum(['lead', 'mention'], { error: 'assignable 只能为 lead 或 mention' }).optional(),
+    taskId: ZId.optional(),
+  })
+  .refine((query) => query.assignable !== 'mention' || query.taskId !== undefined, {
+    path: ['taskId'],
+    error: '请指定任务（taskId）',
+  });

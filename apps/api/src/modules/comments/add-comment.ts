@@ -1,8 +1,9 @@
 import type { TComment, TCommentCreate } from '@reform/contracts';
-import { mayMention, taskScope } from '../../access/policy.ts';
+import { mayMention } from '../../access/policy.ts';
 import { AppError, AppErrorCode, errorText } from '../../errors.ts';
 import type { UseCaseContext } from '../context.ts';
 import { commentInclude, toComment } from './comment-dto.ts';
+import { mentionCandidateSelect, mentionMembersOf } from './mention-members.ts';
 
 function mentionRefused(zh: string, en: string): AppError {
   return new AppError(AppErrorCode.BadRequest, errorText.invalid, { fields: [{ path: 'mentionUnitIds', message: { zh, en } }] });
@@ -13,18 +14,10 @@ function mentionRefused(zh: string, en: string): AppError {
  * so the policy's `mayMention` decides whom the author may ask (a unit named twice is asked once).
  */
 export async function addComment(ctx: UseCaseContext, taskId: number, input: TCommentCreate): Promise<TComment> {
-  const task = await ctx.db.prisma.task.findFirst({
-    where: { AND: [{ id: taskId }, taskScope(ctx.user)] },
-    select: { units: { where: { role: { in: ['lead', 'cooperating', 'applicant'] } }, select: { unit: { select: { id: true, path: true } } } } },
-  });
-  if (!task) throw new AppError(AppErrorCode.NotFound, errorText.notFound);
+  const members = await mentionMembersOf(ctx, taskId);
   const unitIds = [...new Set(input.mentionUnitIds)];
-  const units = await ctx.db.prisma.unit.findMany({
-    where: { id: { in: unitIds } },
-    select: { id: true, name: true, kind: true, path: true, parent: { select: { kind: true, path: true } } },
-  });
+  const units = await ctx.db.prisma.unit.findMany({ where: { id: { in: unitIds } }, select: mentionCandidateSelect });
   if (units.length !== unitIds.length) throw mentionRefused('提及的单位不存在', 'A mentioned unit does not exist');
-  const members = { units: task.units.map(({ unit }) => unit) };
   const refused = units.filter((unit) => !mayMention(ctx.user, members, unit));
   if (refused.length > 0) {
     const names = refused.map((unit) => `“${unit.name}”`).join('、');

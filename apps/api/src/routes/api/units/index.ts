@@ -1,6 +1,7 @@
 import { ZUnitTree, ZUnitsQuery } from '@reform/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { mayAssignUnit } from '../../../access/policy.ts';
+import { listMentionableUnits } from '../../../modules/units/list-mentionable-units.ts';
 import { listUnits } from '../../../modules/units/list-units.ts';
 import { contextOf } from '../../context.ts';
 import { errorResponses } from '../../errors.ts';
@@ -12,14 +13,16 @@ const units: FastifyPluginAsyncZod = async (app) => {
       config: { permission: 'units:read' },
       schema: {
         tags: ['units'],
-        summary: '组织机构树（assignable=lead：本人可指定为牵头单位的单位）',
+        summary: '组织机构树（assignable=lead：本人可指定为牵头单位的单位；assignable=mention&taskId：本人可在该任务评论中提及的单位）',
         querystring: ZUnitsQuery,
         response: { 200: ZUnitTree, ...errorResponses },
       },
     },
     async (request) => {
-      const { db, user } = contextOf(request);
-      return request.query.assignable === 'lead' ? listUnits(db, (unit) => mayAssignUnit(user, unit.path)) : listUnits(db);
+      const ctx = contextOf(request);
+      const { assignable, taskId } = request.query;
+      if (assignable === 'mention' && taskId !== undefined) return listMentionableUnits(ctx, taskId);
+      return assignable === 'lead' ? listUnits(ctx.db, (unit) => mayAssignUnit(ctx.user, unit.path)) : listUnits(ctx.db);
     },
   );
 };

@@ -5,11 +5,12 @@ import { useMemo } from 'react';
 import { ErrorState } from '@/components/error-state';
 import { useCan } from '@/lib/auth';
 import { formatDateTime } from '@reform/domain';
-import { toTreeOptions, useUnits } from '@/lib/units';
+import { toTreeOptions } from '@/lib/units';
 import { useSubmit } from '@/lib/use-submit';
 import { useCreateComment } from '../api/create-comment';
 import { useComments } from '../api/get-comments';
 import { EntryForm } from '@/lib/entry-form';
+import { useMentionableUnits } from '../api/get-mentionable-units';
 
 interface CommentValues {
   body: string;
@@ -56,7 +57,7 @@ function CommentItem({ comment }: { comment: TComment }) {
 export function TaskComments({ taskId }: { taskId: number }) {
   const { message } = App.useApp();
   const comments = useComments(taskId);
-  const units = useUnits();
+  const units = useMentionableUnits(taskId);
   const create = useCreateComment(taskId);
   const [form] = Form.useForm<CommentValues>();
   const { check, submit: send, errorAlert } = useSubmit({ form });
