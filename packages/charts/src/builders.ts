@@ -5,7 +5,7 @@ import { axisStyle, themeBase, type ChartSpec, type ChartStyle } from './spec';
 
 export interface Series {
   name: string;
-  data: number[];
+  data: (number | null)[];
   color?: string;
   /** Series with the same stack name are stacked. */
   stack?: string;

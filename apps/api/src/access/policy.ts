@@ -252,3 +252,8 @@ export function mayExtendPilot(user: SessionUser, task: TaskOwnership): boolean 
 export function mayReportProgress(user: SessionUser, task: TaskOwnership): boolean {
   return editableTaskFields(user, task).length > 0;
 }
+
+/** Where a user lands after signing in: lead cadres read the overview dashboard, everyone else works the task list. */
+export function homePathOf(role: Role): '/tasks' | '/dashboard' {
+  return role === 'leader' ? '/dashboard' : '/tasks';
+}

@@ -1,5 +1,5 @@
 import type { TFigureKey } from '@reform/contracts';
-import type { FigureFacts, TaskFact } from './facts.ts';
+import type { FigureFacts, RectificationFact, ReportFact, TaskFact } from './facts.ts';
 import { indicatorByKey, indicators, periodFacts, type Measure } from './indicators.ts';
 import type { Period } from './period.ts';
 
@@ -17,10 +17,12 @@ export type FigureSet = Record<TFigureKey, FigureValue>;
  * scope and the dashboard's filters). The one source of the numbers the dashboard, the
  * drill-down, rankings and the quarterly report show.
  */
-export function computeFigures(facts: FigureFacts, period: Period): FigureSet {
+export function computeFigures(facts: FigureFacts, period: Period): FigureSet;
+export function computeFigures<K extends TFigureKey>(facts: FigureFacts, period: Period, keys: readonly K[]): Pick<FigureSet, K>;
+export function computeFigures(facts: FigureFacts, period: Period, keys?: readonly TFigureKey[]): Partial<FigureSet> {
   const ctx = periodFacts(facts, period);
-  const out = {} as FigureSet;
-  for (const indicator of indicators) {
+  const out: Partial<FigureSet> = {};
+  for (const indicator of keys ? keys.map((key) => indicatorByKey.get(key)!) : indicators) {
     out[indicator.key] = {
       key: indicator.key,
       label: indicator.label,
@@ -61,11 +63,12 @@ export function narrowFacts(facts: FigureFacts, keep: (task: TaskFact) => boolea
  * unit, or the county its lead unit belongs to; null = none). Each unit's figures are those of
  * its own tasks, computed by the same functions, so a unit's row and the drill-down agree.
  */
-export function figuresByUnit(
+export function figuresByUnit<K extends TFigureKey = TFigureKey>(
   facts: FigureFacts,
   period: Period,
   unitOf: (task: TaskFact) => number | null,
-): Map<number, FigureSet> {
+  keys?: readonly K[],
+): Map<number, Pick<FigureSet, K>> {
   const groups = new Map<number, TaskFact[]>();
   for (const task of facts.tasks) {
     const unit = unitOf(task);
@@ -74,10 +77,22 @@ export function figuresByUnit(
     if (group) group.push(task);
     else groups.set(unit, [task]);
   }
-  const out = new Map<number, FigureSet>();
-  for (const [unit, tasks] of groups) {
-    const ids = new Set(tasks.map((t) => t.id));
-    out.set(unit, computeFigures(narrowFacts(facts, (t) => ids.has(t.id)), period));
+  // Each group's reports and rectifications, found in one pass.
+  const groupOf = new Map<number, number>();
+  for (const [unit, tasks] of groups) for (const task of tasks) groupOf.set(task.id, unit);
+  const split = new Map<number, FigureFacts>();
+  for (const [unit, tasks] of groups) split.set(unit, { tasks, reports: [], rectifications: [], reportDueDay: facts.reportDueDay });
+  for (const report of facts.reports) {
+    const unit = groupOf.get(report.taskId);
+    if (unit !== undefined) (split.get(unit)!.reports as ReportFact[]).push(report);
+  }
+  for (const item of facts.rectifications) {
+    const unit = groupOf.get(item.taskId);
+    if (unit !== undefined) (split.get(unit)!.rectifications as RectificationFact[]).push(item);
+  }
+  const out = new Map<number, Pick<FigureSet, K>>();
+  for (const [unit, unitFacts] of split) {
+    out.set(unit, (keys ? computeFigures(unitFacts, period, keys) : computeFigures(unitFacts, period)) as Pick<FigureSet, K>);
   }
   return out;
 }

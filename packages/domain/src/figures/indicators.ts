@@ -26,6 +26,13 @@ export interface PeriodFacts {
   facts: FigureFacts;
   inPlay: TaskFact[];
   reportsByTask: Map<number, ReportFact[]>;
+  /** Worked out on first use, shared by the indicators that need them. */
+  memo: Map<string, unknown>;
+}
+
+function memoised<T>(ctx: PeriodFacts, name: string, compute: () => T): T {
+  if (!ctx.memo.has(name)) ctx.memo.set(name, compute());
+  return ctx.memo.get(name) as T;
 }
 
 // ─── Shared rules ────────────────────────────────────────────────────────────
@@ -52,6 +59,7 @@ export function periodFacts(facts: FigureFacts, period: Period): PeriodFacts {
     facts,
     inPlay: facts.tasks.filter((task) => inPlayBetween(task, period.from, period.asOf)),
     reportsByTask,
+    memo: new Map(),
   };
 }
 
@@ -76,14 +84,19 @@ const tasksWhere = (ctx: PeriodFacts, test: (task: TaskFact) => boolean) => {
 /** Milestones due within the period, up to asOf, of the tasks in play. */
 function milestonesDue(ctx: PeriodFacts) {
   const { from, asOf } = ctx.period;
-  return ctx.inPlay.flatMap((task) =>
-    task.milestones.filter((m) => m.dueDate >= from && m.dueDate <= asOf).map((m) => ({ task, milestone: m })),
+  return memoised(ctx, 'milestonesDue', () =>
+    ctx.inPlay.flatMap((task) =>
+      task.milestones.filter((m) => m.dueDate >= from && m.dueDate <= asOf).map((m) => ({ task, milestone: m })),
+    ),
   );
 }
 const doneOnTime = (m: { dueDate: IsoDate; doneDate: IsoDate | null }) => m.doneDate !== null && m.doneDate <= m.dueDate;
 
 /** Each report a task owed in the period: for every quarter whose report fell due within [from, asOf], each task in play during that quarter. */
 function reportsExpected(ctx: PeriodFacts) {
+  return memoised(ctx, 'reportsExpected', () => findReportsExpected(ctx));
+}
+function findReportsExpected(ctx: PeriodFacts) {
   const { from, asOf } = ctx.period;
   const out: Array<{ task: TaskFact; quarter: Quarter; due: IsoDate; report: ReportFact | undefined }> = [];
   const firstYear = Number(from.slice(0, 4)) - 1;
@@ -110,7 +123,9 @@ const onTime = (e: { due: IsoDate; report: ReportFact | undefined }) =>
 /** Rectification items still open at the end of asOf (found by then, not closed by then), of tasks in scope. */
 function openRectifications(ctx: PeriodFacts): RectificationFact[] {
   const { asOf } = ctx.period;
-  return ctx.facts.rectifications.filter((r) => r.openedOn <= asOf && (r.closedOn === null || r.closedOn > asOf));
+  return memoised(ctx, 'openRectifications', () =>
+    ctx.facts.rectifications.filter((r) => r.openedOn <= asOf && (r.closedOn === null || r.closedOn > asOf)),
+  );
 }
 
 const PILOT_GROUPS: Record<'pilots_running' | 'pilots_extended' | 'pilots_evaluating' | 'pilots_promoted', readonly PilotStage[]> = {

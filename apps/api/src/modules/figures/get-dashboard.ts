@@ -29,6 +29,7 @@ const listFigureKeys: readonly TFigureKey[] = [
   'reports_on_time_rate',
 ];
 
+const trendKeys = ['tasks', 'completion_rate', 'milestones_on_time_rate', 'reports_on_time_rate', 'overdue_milestones', 'overdue_tasks'] as const;
 const TREND_QUARTERS = 8;
 const UPCOMING_DAYS = 30;
 const ATTENTION_LIMIT = 100;
@@ -45,10 +46,10 @@ export function dashboardPeriod(query: { year?: number; quarter?: number }, toda
   return periodOf(year, query.quarter ?? null, today);
 }
 
-function figuresOf(current: FigureSet, previous: FigureSet, keys: readonly TFigureKey[]): TFigure[] {
+function figuresOf(current: Partial<FigureSet>, previous: Partial<FigureSet>, keys: readonly TFigureKey[]): TFigure[] {
   return keys.map((key) => {
-    const figure = current[key];
-    const before = previous[key].value;
+    const figure = current[key]!;
+    const before = previous[key]!.value;
     return {
       key,
       label: figure.label,
@@ -91,12 +92,12 @@ export async function getDashboard(ctx: UseCaseContext, query: TDashboardQuery):
       return {
         list,
         label: TaskListEnum.labels[list],
-        figures: figuresOf(computeFigures(listFacts, period), computeFigures(listFacts, previous), listFigureKeys),
+        figures: figuresOf(computeFigures(listFacts, period, listFigureKeys), computeFigures(listFacts, previous, listFigureKeys), listFigureKeys),
       };
     });
 
   const trendRows = trend.map((quarter) => {
-    const f = quarter.key === period.key ? current : computeFigures(facts, quarter);
+    const f = quarter.key === period.key ? current : computeFigures(facts, quarter, trendKeys);
     return {
       period: quarter.key,
       label: `${quarter.year}Q${quarter.quarter}`,
@@ -110,8 +111,9 @@ export async function getDashboard(ctx: UseCaseContext, query: TDashboardQuery):
   });
 
   const lightOrder = { red: 0, yellow: 1 } as Record<string, number>;
+  const inPlay = new Set(current.tasks.taskIds);
   const attention = facts.tasks
-    .filter((task) => (task.light === 'red' || task.light === 'yellow') && current.tasks.taskIds.includes(task.id))
+    .filter((task) => (task.light === 'red' || task.light === 'yellow') && inPlay.has(task.id))
     .sort((a, b) => lightOrder[a.light]! - lightOrder[b.light]! || a.deadline.localeCompare(b.deadline) || a.code.localeCompare(b.code))
     .slice(0, ATTENTION_LIMIT)
     .map((task) => ({
@@ -138,7 +140,9 @@ export async function getDashboard(ctx: UseCaseContext, query: TDashboardQuery):
     .slice(0, UPCOMING_LIMIT);
 
   const unitNames = new Map([...labels.values()].map((label) => [label.leadUnit.id, label.leadUnit]));
-  const unitsMostOverdue = [...figuresByUnit(facts, period, (task) => task.leadUnitId)]
+  const unitsMostOverdue = [
+    ...figuresByUnit(facts, period, (task) => task.leadUnitId, ['overdue_milestones', 'overdue_tasks', 'rectifications_overdue'] as const),
+  ]
     .map(([unitId, f]) => {
       const overdueMilestones = f.overdue_milestones.value ?? 0;
       const overdueTasks = f.overdue_tasks.value ?? 0;
