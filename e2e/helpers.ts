@@ -10,7 +10,8 @@ export async function signIn(page: Page, username: DemoUser) {
   await page.getByRole('textbox', { name: '用户名' }).fill(username);
   await page.getByLabel('密码').fill(PASSWORD);
   await page.getByLabel('密码').press('Enter');
-  await expect(page).toHaveURL(/\/tasks/);
+  // Lead cadres land on the overview dashboard, everyone else on the task list.
+  await expect(page).toHaveURL(username === 'leader' ? /\/dashboard/ : /\/tasks/);
 }
 
 /** Signs a whole browser context in through the API (the cookie is shared with its pages). */

@@ -36,6 +36,7 @@ test('a leader reads everything but has no edit controls anywhere', async ({ pag
   await signIn(page, 'leader');
   await expect(page.getByTestId('current-user')).toContainText('领导');
   const all = await listTasks(page.request);
+  await page.goto('/tasks');
   await expect(page.getByTestId('task-total')).toHaveText(`共 ${all.total} 项任务`);
   const first = all.items[0]!;
 

@@ -30,6 +30,7 @@ export const permissionNames = [
   'settings:manage',
   'todos:read',
   'todos:complete',
+  'dashboard:read',
 ] as const;
 export type TPermission = (typeof permissionNames)[number];
 
@@ -42,5 +43,7 @@ export const ZCurrentUser = z.object({
   permissions: z.array(z.enum(permissionNames)),
   /** Units the user may name as a task's lead unit, originating unit or applying county; null = any. */
   assignableUnitIds: z.array(z.number().int()).nullable(),
+  /** The page the user lands on after signing in: lead cadres the dashboard, everyone else the task list. */
+  home: z.enum(['/tasks', '/dashboard']),
 });
 export type TCurrentUser = z.infer<typeof ZCurrentUser>;

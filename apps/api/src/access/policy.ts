@@ -28,6 +28,7 @@ export const permissionTable = {
   'evidence:upload': ['admin', 'county_office', 'unit_staff'],
   'settings:manage': ['admin'],
   'todos:read': ['admin', 'county_office', 'unit_staff', 'leader'],
+  'dashboard:read': ['admin', 'county_office', 'unit_staff', 'leader'],
 } as const satisfies Record<TPermission | 'health:read' | 'auth:login' | 'auth:logout', 'public' | readonly Role[]>;
 
 export type Permission = keyof typeof permissionTable;
@@ -250,4 +251,9 @@ export function mayExtendPilot(user: SessionUser, task: TaskOwnership): boolean 
 /** Completing milestones and asking for timetable adjustments: the lead unit, and the offices that own the task. */
 export function mayReportProgress(user: SessionUser, task: TaskOwnership): boolean {
   return editableTaskFields(user, task).length > 0;
+}
+
+/** Where a user lands after signing in: lead cadres read the overview dashboard, everyone else works the task list. */
+export function homePathOf(role: Role): '/tasks' | '/dashboard' {
+  return role === 'leader' ? '/dashboard' : '/tasks';
 }

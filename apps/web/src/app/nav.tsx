@@ -1,6 +1,7 @@
 import {
   AuditOutlined,
   BellOutlined,
+  DashboardOutlined,
   FilePdfOutlined,
   FileTextOutlined,
   FundProjectionScreenOutlined,
@@ -57,4 +58,5 @@ export const navAreas: NavArea[] = [
     comingSoon: '一键生成报送市委深改委的季度报告（A4 PDF）：各清单概况、完成率和按时率、红黄灯任务、排名表和图表，与看板数据一致。',
   },
   { path: '/settings', label: '系统设置', icon: <SettingOutlined />, permission: 'settings:manage' },
+  { path: '/dashboard', label: '总览', icon: <DashboardOutlined />, permission: 'dashboard:read' },
 ];

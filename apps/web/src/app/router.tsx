@@ -1,5 +1,6 @@
 import { lazy } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router';
+import { useUser } from '@/lib/auth';
 import { navAreas } from './nav';
 
 // The layout and everything behind sign-in load only after signing in, keeping the first page light.
@@ -14,10 +15,17 @@ const LedgerImportRoute = lazy(() =>
 );
 const TodosRoute = lazy(() => import('@/features/todos/routes/todos').then((m) => ({ default: m.TodosRoute })));
 const SettingsRoute = lazy(() => import('@/features/settings/routes/settings').then((m) => ({ default: m.SettingsRoute })));
+const DashboardRoute = lazy(() => import('@/features/dashboard/routes/dashboard').then((m) => ({ default: m.DashboardRoute })));
 const UnderConstructionRoute = lazy(() =>
   import('./routes/under-construction').then((m) => ({ default: m.UnderConstructionRoute })),
 );
 const NotFoundRoute = lazy(() => import('./routes/not-found').then((m) => ({ default: m.NotFoundRoute })));
+
+/** Each user's own first page: lead cadres the dashboard, everyone else the task list (the server decides). */
+function HomeRedirect() {
+  const user = useUser();
+  return <Navigate to={user.data?.home ?? '/tasks'} replace />;
+}
 
 export function createAppRouter() {
   return createBrowserRouter([
@@ -26,7 +34,7 @@ export function createAppRouter() {
       path: '/',
       element: <AppLayout />,
       children: [
-        { index: true, element: <Navigate to="/tasks" replace /> },
+        { index: true, element: <HomeRedirect /> },
         { path: 'tasks', element: <TasksRoute /> },
         { path: 'tasks/new', element: <TaskNewRoute /> },
         { path: 'tasks/import', element: <LedgerImportRoute /> },
@@ -34,6 +42,7 @@ export function createAppRouter() {
         { path: 'tasks/:id/edit', element: <TaskEditRoute /> },
         { path: 'todos', element: <TodosRoute /> },
         { path: 'settings', element: <SettingsRoute /> },
+        { path: 'dashboard', element: <DashboardRoute /> },
         ...navAreas
           .filter((area) => area.comingSoon)
           .map((area) => ({ path: area.path.slice(1), element: <UnderConstructionRoute area={area} /> })),

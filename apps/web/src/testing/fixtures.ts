@@ -8,6 +8,7 @@ export const adminUser: TCurrentUser = {
   unit: { id: 2, name: '市委改革办', kind: 'reform_office' },
   permissions: [...permissionNames],
   assignableUnitIds: null,
+  home: '/tasks',
 };
 
 /** A lead unit's staff (联络员), with the permissions the API's policy gives that role. */
@@ -19,6 +20,7 @@ export const staffUser: TCurrentUser = {
   unit: { id: 20, name: '市科技局', kind: 'department' },
   permissions: ['auth:me', 'units:read', 'tasks:read', 'tasks:update', 'timetable:report', 'ledger:export', 'comments:write', 'evidence:upload', 'todos:read', 'todos:complete'],
   assignableUnitIds: [],
+  home: '/tasks',
 };
 
 export const units: TUnitNode[] = [

@@ -1,5 +1,5 @@
 import type { TCurrentUser } from '@reform/contracts';
-import { assignableUnitIds, permissionsOf } from '../../access/policy.ts';
+import { assignableUnitIds, homePathOf, permissionsOf } from '../../access/policy.ts';
 import type { SessionUser } from '../../access/session-user.ts';
 
 /** The signed-in user as the web app sees them, with what the policy lets them do. */
@@ -12,5 +12,6 @@ export function currentUserOf(user: SessionUser): TCurrentUser {
     unit: { id: user.unit.id, name: user.unit.name, kind: user.unit.kind },
     permissions: permissionsOf(user.role),
     assignableUnitIds: assignableUnitIds(user),
+    home: homePathOf(user.role),
   };
 }

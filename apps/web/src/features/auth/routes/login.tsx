@@ -6,7 +6,7 @@ import { LoginForm } from '../components/login-form';
 
 /** Only same-site paths: a crafted link must not send the user elsewhere after signing in. */
 function safeRedirect(target: string | null): string {
-  return target && target.startsWith('/') && !target.startsWith('//') && !target.startsWith('/login') ? target : '/tasks';
+  return target && target.startsWith('/') && !target.startsWith('//') && !target.startsWith('/login') ? target : '/';
 }
 
 export function LoginRoute() {

@@ -30,7 +30,7 @@ export function toListSearch(query: TTaskListQuery): URLSearchParams {
   return params;
 }
 
-export const filterKeys = ['list', 'status', 'light', 'unitId', 'field', 'year', 'q'] as const satisfies readonly QueryKey[];
+export const filterKeys = ['list', 'status', 'light', 'unitId', 'field', 'year', 'q', 'specialGroupId', 'countyId', 'figure', 'period', 'figureUnitId'] as const satisfies readonly QueryKey[];
 
 export function hasFilters(query: TTaskListQuery): boolean {
   return filterKeys.some((key) => query[key] !== undefined);

@@ -1,5 +1,6 @@
 import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { Button, Card, Flex, Grid, Skeleton, Space, Typography } from 'antd';
+import { FigureKeyEnum } from '@reform/contracts';
+import { Alert, Button, Card, Flex, Grid, Skeleton, Space, Typography } from 'antd';
 import { Link, useSearchParams } from 'react-router';
 import { useCan } from '@/lib/auth';
 import { ErrorState } from '@/components/error-state';
@@ -64,6 +65,20 @@ export function TasksRoute() {
       }
       styles={{ body: { paddingTop: 16 } }}
     >
+      {query.figure && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          data-testid="figure-filter"
+          title={`看板指标「${FigureKeyEnum.labels[query.figure]}」${query.period ? `（${query.period}）` : ''}背后的任务`}
+          action={
+            <Button size="small" onClick={() => change({ figure: undefined, period: undefined, figureUnitId: undefined })}>
+              取消
+            </Button>
+          }
+        />
+      )}
       <TaskFilters query={query} onChange={change} onReset={clear} />
       <div style={{ marginTop: 16 }}>
         {tasks.isPending ? (
