@@ -80,7 +80,9 @@ function shorten(text: string, max: number): string {
 
 function lineLabel(line: BattleMapLine, maxChars: number): string {
   if (line.kind === 'group') return `{group|${shorten(line.label, maxChars - 4)}（${line.taskCount}）}`;
-  return `{code|${line.row.code}} ${shorten(line.row.title, Math.max(4, maxChars - line.row.code.length / 2 - 1))}`;
+  // One plain token: the browser draws “” full width where ECharts measures them narrow, and
+  // tokens of a rich label laid side by side would then overlap.
+  return `${line.row.code} ${shorten(line.row.title, Math.max(4, maxChars - line.row.code.length / 2 - 1))}`;
 }
 
 // Dimensions of the bar series' data: line, start, deadline, baseline start, baseline deadline, light, task id.
@@ -111,6 +113,8 @@ const renderBar: CustomSeriesRenderItem = (params, api) => {
   }
   return { type: 'group', children } as CustomSeriesRenderItemReturn;
 };
+
+const renderNothing: CustomSeriesRenderItem = () => null as never;
 
 // Dimensions of the group headings' data: line.
 const renderHeading: CustomSeriesRenderItem = (params, api) => {
@@ -197,16 +201,23 @@ export function battleMapOption(map: TBattleMap, settings: BattleMapOptionSettin
     animation: false,
     useUTC: true,
     textStyle: { fontFamily: 'sans-serif' },
-    legend: {
-      top: 0,
-      left: 0,
-      itemWidth: 12,
-      itemHeight: 10,
-      data: milestoneSeries.map((s) => s.name),
-      selectedMode: interactive,
-    },
+    // On screen the page shows its own legend; a still picture carries one.
+    legend: interactive
+      ? { show: false }
+      : {
+          top: 0,
+          left: 0,
+          itemWidth: 14,
+          itemHeight: 10,
+          selectedMode: false,
+          data: [
+            ...LightEnum.values.map((light) => ({ name: LightEnum.labels[light], icon: 'roundRect' })),
+            { name: '基线', icon: 'rect' },
+            ...MilestoneStateEnum.values.map((state) => ({ name: `节点${MilestoneStateEnum.labels[state]}`, icon: milestoneMarks[state].symbol })),
+          ],
+        },
     tooltip: interactive ? { trigger: 'item', confine: true, enterable: false } : undefined,
-    grid: { left: labelWidth, right: interactive ? 40 : 16, top: 52, bottom: interactive ? 56 : 24 },
+    grid: { left: labelWidth, right: interactive ? 40 : 16, top: interactive ? 28 : 52, bottom: interactive ? 64 : 24 },
     xAxis: {
       type: 'time',
       position: 'top',
@@ -221,10 +232,9 @@ export function battleMapOption(map: TBattleMap, settings: BattleMapOptionSettin
       data: categories,
       axisTick: { show: false },
       axisLabel: {
-        width: labelWidth - 12,
-        overflow: 'truncate',
         fontSize: 12,
-        rich: { group: { fontWeight: 'bold', color: '#1d39c4' }, code: { color: '#8c8c8c', fontSize: 11 } },
+        color: '#434343',
+        rich: { group: { fontWeight: 'bold', color: '#1d39c4' } },
       },
     },
     dataZoom: interactive
@@ -283,12 +293,19 @@ export function battleMapOption(map: TBattleMap, settings: BattleMapOptionSettin
         markLine: {
           silent: true,
           symbol: 'none',
-          label: { formatter: `今天 ${map.today}`, position: 'start', color: TODAY_COLOR, fontSize: 11 },
+          label: { formatter: `今天 ${map.today}`, position: 'end', color: TODAY_COLOR, fontSize: 11 },
           lineStyle: { color: TODAY_COLOR, type: 'solid', width: 1.5 },
           data: [{ xAxis: day(map.today) }],
         },
       },
       ...milestoneSeries,
+      // Empty series that name the bars' colours in a still picture's legend.
+      ...(interactive
+        ? []
+        : [
+            ...LightEnum.values.map((light) => ({ type: 'custom' as const, name: LightEnum.labels[light], data: [], renderItem: renderNothing, itemStyle: { color: battleMapLightColors[light] } })),
+            { type: 'custom' as const, name: '基线', data: [], renderItem: renderNothing, itemStyle: { color: BASELINE_COLOR } },
+          ]),
     ],
   };
 }
@@ -300,7 +317,7 @@ export function battleMapChart(map: TBattleMap, settings: BattleMapOptionSetting
 
 /** Height in pixels that shows `rows` rows at `rowHeight` each, with the axis, legend and slider around them. */
 export function battleMapHeight(rows: number, rowHeight = 24, interactive = true): number {
-  return 52 + (interactive ? 56 : 24) + rows * rowHeight;
+  return (interactive ? 28 + 64 : 52 + 24) + rows * rowHeight;
 }
 
 /** The task a chart element stands for (bar or milestone), for the click that opens it; null for anything else. */

@@ -17,6 +17,7 @@ const SettingsRoute = lazy(() => import('@/features/settings/routes/settings').t
 const UnderConstructionRoute = lazy(() =>
   import('./routes/under-construction').then((m) => ({ default: m.UnderConstructionRoute })),
 );
+const BattleMapRoute = lazy(() => import('@/features/battle-map/routes/battle-map').then((m) => ({ default: m.BattleMapRoute })));
 const NotFoundRoute = lazy(() => import('./routes/not-found').then((m) => ({ default: m.NotFoundRoute })));
 
 export function createAppRouter() {
@@ -34,6 +35,7 @@ export function createAppRouter() {
         { path: 'tasks/:id/edit', element: <TaskEditRoute /> },
         { path: 'todos', element: <TodosRoute /> },
         { path: 'settings', element: <SettingsRoute /> },
+        { path: 'battle-map', element: <BattleMapRoute /> },
         ...navAreas
           .filter((area) => area.comingSoon)
           .map((area) => ({ path: area.path.slice(1), element: <UnderConstructionRoute area={area} /> })),
