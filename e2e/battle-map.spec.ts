@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+// page.evaluate and addInitScript run in the browser.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import type { TBattleMap } from '@reform/contracts';
@@ -16,7 +18,7 @@ async function battleMapOf(page: Page, query = ''): Promise<TBattleMap> {
 async function barPoint(page: Page, code: string) {
   return page.evaluate((taskCode) => {
     const chart = document.querySelector('[data-testid="battle-map-chart"]')!;
-    const label = [...chart.querySelectorAll('text')].find((text) => text.textContent === taskCode);
+    const label = Array.from(chart.querySelectorAll("text")).find((text) => text.textContent === taskCode);
     if (!label) return null;
     const box = label.getBoundingClientRect();
     const y = box.top + box.height / 2 - 3;

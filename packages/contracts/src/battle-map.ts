@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZDate, ZId } from './common.ts';
+import { ZId } from './common.ts';
 import { LightEnum, TaskListEnum } from './enums.ts';
 
 /** How the battle map (挂图作战) groups its rows. */
@@ -32,10 +32,16 @@ export const ZBattleMapQuery = z.strictObject({
 export type TBattleMapQuery = z.infer<typeof ZBattleMapQuery>;
 export type TBattleMapQueryInput = z.input<typeof ZBattleMapQuery>;
 
+/**
+ * A date the server writes (PostgreSQL's to_char of a DATE column): `YYYY-MM-DD` by its pattern only.
+ * The map answers tens of thousands of them; ZDate's calendar check is for dates people send.
+ */
+const ZMapDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
 export const ZBattleMapMilestone = z.object({
   name: z.string(),
-  dueDate: ZDate,
-  doneOn: ZDate.nullable(),
+  dueDate: ZMapDate,
+  doneOn: ZMapDate.nullable(),
   state: MilestoneStateEnum.schema,
 });
 export type TBattleMapMilestone = z.infer<typeof ZBattleMapMilestone>;
@@ -46,11 +52,11 @@ export const ZBattleMapRow = z.object({
   title: z.string(),
   list: TaskListEnum.schema,
   groupKey: z.string(),
-  start: ZDate,
-  deadline: ZDate,
+  start: ZMapDate,
+  deadline: ZMapDate,
   /** The frozen timetable (start and deadline at the baseline's approval); null before it. */
-  baselineStart: ZDate.nullable(),
-  baselineDeadline: ZDate.nullable(),
+  baselineStart: ZMapDate.nullable(),
+  baselineDeadline: ZMapDate.nullable(),
   light: LightEnum.schema,
   lightReason: z.string(),
   milestones: z.array(ZBattleMapMilestone),
@@ -62,7 +68,7 @@ export type TBattleMapGroup = z.infer<typeof ZBattleMapGroup>;
 
 /** Rows in group order (groups in `groups` order), then by code; `today` draws the today line. */
 export const ZBattleMap = z.object({
-  today: ZDate,
+  today: ZMapDate,
   groupBy: BattleMapGroupByEnum.schema,
   groups: z.array(ZBattleMapGroup),
   rows: z.array(ZBattleMapRow),
