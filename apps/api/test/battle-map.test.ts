@@ -1,3 +1,4 @@
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import type { TBattleMap, TTaskListResponse } from '@reform/contracts';
 import { isoDate, isoDateOrNull, milestoneState } from '@reform/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -128,5 +129,28 @@ describe('GET /api/battle-map', () => {
     expect(bad.status).toBe(400);
     expect(bad.body.fields.map((f) => f.path)).toContain('querystring.groupBy');
     expect((await t.app.inject({ method: 'GET', url: '/api/battle-map' })).statusCode).toBe(401);
+  });
+
+  it('sends a large map compressed (brotli or gzip, as the browser accepts), a small one as it is', async () => {
+    const plain = await t.app.inject({ method: 'GET', url: '/api/battle-map', headers: { cookie: cookies.admin! } });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    const br = await t.app.inject({ method: 'GET', url: '/api/battle-map', headers: { cookie: cookies.admin!, 'accept-encoding': 'br, gzip' } });
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers['x-request-id']).toBeDefined();
+    expect(JSON.parse(brotliDecompressSync(br.rawPayload).toString())).toEqual(plain.json());
+    expect(br.rawPayload.length).toBeLessThan(plain.rawPayload.length / 4);
+    const gzip = await t.app.inject({ method: 'GET', url: '/api/battle-map', headers: { cookie: cookies.admin!, 'accept-encoding': 'gzip' } });
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    expect(JSON.parse(gunzipSync(gzip.rawPayload).toString())).toEqual(plain.json());
+    const small = await t.app.inject({
+      method: 'GET',
+      url: '/api/battle-map?specialGroupId=2147483647',
+      headers: { cookie: cookies.admin!, 'accept-encoding': 'br' },
+    });
+    expect(small.headers['content-encoding']).toBeUndefined();
+    expect(small.json()).toMatchObject({ rows: [], groups: [] });
+    // Other routes are not compressed by it.
+    const list = await t.app.inject({ method: 'GET', url: '/api/tasks?pageSize=200', headers: { cookie: cookies.admin!, 'accept-encoding': 'br' } });
+    expect(list.headers['content-encoding']).toBeUndefined();
   });
 });
