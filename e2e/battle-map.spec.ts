@@ -18,7 +18,7 @@ async function battleMapOf(page: Page, query = ''): Promise<TBattleMap> {
 async function barPoint(page: Page, code: string) {
   return page.evaluate((taskCode) => {
     const chart = document.querySelector('[data-testid="battle-map-chart"]')!;
-    const label = Array.from(chart.querySelectorAll("text")).find((text) => text.textContent === taskCode);
+    const label = Array.from(chart.querySelectorAll("text")).find((text) => text.textContent?.startsWith(`${taskCode} `));
     if (!label) return null;
     const box = label.getBoundingClientRect();
     const y = box.top + box.height / 2 - 3;
