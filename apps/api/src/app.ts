@@ -31,6 +31,8 @@ import dashboardRoutes from './routes/api/dashboard/index.ts';
 import timetableRoutes from './routes/api/timetable/index.ts';
 import todoRoutes from './routes/api/todos/index.ts';
 import unitRoutes from './routes/api/units/index.ts';
+import battleMapRoutes from './routes/api/battle-map/index.ts';
+import compress from '@fastify/compress';
 
 // Validation messages are Chinese first; the error handler translates for Accept-Language: en.
 z.config(z.locales.zhCN());
@@ -112,6 +114,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(timetableRoutes, { prefix: '/api/timetable' });
   await app.register(settingRoutes, { prefix: '/api/settings' });
   await app.register(dashboardRoutes, { prefix: '/api/dashboard' });
+  // Compression only where a route asks for it (large JSON answers); static assets are sent precompressed.
+  await app.register(compress, { global: false });
+  await app.register(battleMapRoutes, { prefix: '/api/battle-map' });
   await app.register(spa, { webDist: options.webDist ?? null });
   if (options.backgroundSweep) {
     let stopSweeper = () => {};

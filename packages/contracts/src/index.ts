@@ -14,3 +14,4 @@ export * from './comments.ts';
 export * from './evidence.ts';
 export * from './settings.ts';
 export * from './figures.ts';
+export * from './battle-map.ts';

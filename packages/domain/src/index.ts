@@ -8,3 +8,4 @@ export * from './ledger-dates.ts';
 export * from './ledger-headers.ts';
 export * from './search-terms.ts';
 export * from './figures/index.ts';
+export * from './battle-map.ts';

@@ -19,6 +19,7 @@ const DashboardRoute = lazy(() => import('@/features/dashboard/routes/dashboard'
 const UnderConstructionRoute = lazy(() =>
   import('./routes/under-construction').then((m) => ({ default: m.UnderConstructionRoute })),
 );
+const BattleMapRoute = lazy(() => import('@/features/battle-map/routes/battle-map').then((m) => ({ default: m.BattleMapRoute })));
 const NotFoundRoute = lazy(() => import('./routes/not-found').then((m) => ({ default: m.NotFoundRoute })));
 
 /** Each user's own first page: lead cadres the dashboard, everyone else the task list (the server decides). */
@@ -43,6 +44,7 @@ export function createAppRouter() {
         { path: 'todos', element: <TodosRoute /> },
         { path: 'settings', element: <SettingsRoute /> },
         { path: 'dashboard', element: <DashboardRoute /> },
+        { path: 'battle-map', element: <BattleMapRoute /> },
         ...navAreas
           .filter((area) => area.comingSoon)
           .map((area) => ({ path: area.path.slice(1), element: <UnderConstructionRoute area={area} /> })),
