@@ -30,6 +30,11 @@ export const permissionNames = [
   'settings:manage',
   'todos:read',
   'todos:complete',
+  'reports:read',
+  'reports:write',
+  'reports:review',
+  'report-rounds:read',
+  'report-rounds:open',
 ] as const;
 export type TPermission = (typeof permissionNames)[number];
 
