@@ -17,6 +17,9 @@ const SettingsRoute = lazy(() => import('@/features/settings/routes/settings').t
 const UnderConstructionRoute = lazy(() =>
   import('./routes/under-construction').then((m) => ({ default: m.UnderConstructionRoute })),
 );
+const ReportsRoute = lazy(() => import('@/features/reports/routes/reports').then((m) => ({ default: m.ReportsRoute })));
+const ReportRoute = lazy(() => import('@/features/reports/routes/report').then((m) => ({ default: m.ReportRoute })));
+const RoundRoute = lazy(() => import('@/features/reports/routes/round').then((m) => ({ default: m.RoundRoute })));
 const NotFoundRoute = lazy(() => import('./routes/not-found').then((m) => ({ default: m.NotFoundRoute })));
 
 export function createAppRouter() {
@@ -34,6 +37,9 @@ export function createAppRouter() {
         { path: 'tasks/:id/edit', element: <TaskEditRoute /> },
         { path: 'todos', element: <TodosRoute /> },
         { path: 'settings', element: <SettingsRoute /> },
+        { path: 'reports', element: <ReportsRoute /> },
+        { path: 'reports/rounds/:id', element: <RoundRoute /> },
+        { path: 'reports/:id', element: <ReportRoute /> },
         ...navAreas
           .filter((area) => area.comingSoon)
           .map((area) => ({ path: area.path.slice(1), element: <UnderConstructionRoute area={area} /> })),
