@@ -38,7 +38,7 @@ export function FactsPanel({ facts }: { facts: TReportFacts }) {
           {milestonesDueNotDone.length === 0 ? (
             <Typography.Text type="secondary">无</Typography.Text>
           ) : (
-            <Space direction="vertical" size={2}>
+            <Space orientation="vertical" size={2}>
               {milestonesDueNotDone.map((m) => (
                 <span key={m.id}>
                   <Tag color="red">未完成</Tag>
@@ -52,7 +52,7 @@ export function FactsPanel({ facts }: { facts: TReportFacts }) {
           {outcomes.length === 0 ? (
             <Typography.Text type="secondary">任务书未列预期成果</Typography.Text>
           ) : (
-            <Space direction="vertical" size={2}>
+            <Space orientation="vertical" size={2}>
               {outcomes.map((o) => (
                 <span key={o.id}>
                   {OutcomeKindEnum.labels[o.kind]}：{o.description}（已交付 {o.deliveredCount}/{o.targetCount}）
@@ -70,7 +70,7 @@ export function FactsPanel({ facts }: { facts: TReportFacts }) {
         </Descriptions.Item>
         <Descriptions.Item label="上季度报告">
           {previous ? (
-            <Space direction="vertical" size={2}>
+            <Space orientation="vertical" size={2}>
               <span>
                 {previous.year}年第{previous.quarter}季度 · {ReportStatusEnum.labels[previous.status]} · 完成进度 {previous.percentComplete}%
               </span>

@@ -207,7 +207,7 @@ export function ReportForm({ report, onChanged }: ReportFormProps) {
           extra={floor !== null ? `上期已采纳 ${floor}%，低于此值须说明原因` : '已按上期报告预填'}
           rules={[validator.rule(form, ['percentComplete'])]}
         >
-          <InputNumber min={0} max={100} precision={0} addonAfter="%" style={{ width: 160 }} />
+          <InputNumber min={0} max={100} precision={0} suffix="%" style={{ width: 160 }} />
         </Form.Item>
         {floor !== null && typeof percent === 'number' && percent < floor && (
           <Form.Item name="percentReason" label={reportFieldLabels.percentReason} rules={[{ required: true, message: '请说明进度回落的原因' }]}>
@@ -215,7 +215,7 @@ export function ReportForm({ report, onChanged }: ReportFormProps) {
           </Form.Item>
         )}
         <Form.Item label="佐证材料">
-          <Space direction="vertical" style={{ width: '100%' }}>
+          <Space orientation="vertical" style={{ width: '100%' }}>
             <Upload
               showUploadList={false}
               customRequest={async ({ file }) => {
