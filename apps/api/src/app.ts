@@ -28,6 +28,8 @@ import taskStatusRoutes from './routes/api/tasks/status.ts';
 import taskTimetableRoutes from './routes/api/tasks/timetable.ts';
 import settingRoutes from './routes/api/settings/index.ts';
 import dashboardRoutes from './routes/api/dashboard/index.ts';
+import reportRoundRoutes from './routes/api/report-rounds/index.ts';
+import reportRoutes from './routes/api/reports/index.ts';
 import timetableRoutes from './routes/api/timetable/index.ts';
 import todoRoutes from './routes/api/todos/index.ts';
 import unitRoutes from './routes/api/units/index.ts';
@@ -117,6 +119,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // Compression only where a route asks for it (large JSON answers); static assets are sent precompressed.
   await app.register(compress, { global: false });
   await app.register(battleMapRoutes, { prefix: '/api/battle-map' });
+  await app.register(reportRoundRoutes, { prefix: '/api/report-rounds' });
+  await app.register(reportRoutes, { prefix: '/api/reports' });
   await app.register(spa, { webDist: options.webDist ?? null });
   if (options.backgroundSweep) {
     let stopSweeper = () => {};

@@ -31,6 +31,11 @@ export const permissionNames = [
   'todos:read',
   'todos:complete',
   'dashboard:read',
+  'reports:read',
+  'reports:write',
+  'reports:review',
+  'report-rounds:read',
+  'report-rounds:open',
 ] as const;
 export type TPermission = (typeof permissionNames)[number];
 

@@ -15,3 +15,4 @@ export * from './evidence.ts';
 export * from './settings.ts';
 export * from './figures.ts';
 export * from './battle-map.ts';
+export * from './reports.ts';

@@ -9,3 +9,4 @@ export * from './ledger-headers.ts';
 export * from './search-terms.ts';
 export * from './figures/index.ts';
 export * from './battle-map.ts';
+export * from './reports.ts';

@@ -32,12 +32,7 @@ export const navAreas: NavArea[] = [
     label: '挂图作战',
     icon: <FundProjectionScreenOutlined />,
   },
-  {
-    path: '/reports',
-    label: '进展报告',
-    icon: <FileTextOutlined />,
-    comingSoon: '各单位一季度一报每项任务的进展、成果、问题、下步计划、完成比例和佐证材料，改革办审核通过或退回。',
-  },
+  { path: '/reports', label: '进展报告', icon: <FileTextOutlined />, permission: 'reports:read' },
   {
     path: '/inspections',
     label: '督查整改',

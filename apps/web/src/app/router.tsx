@@ -20,6 +20,9 @@ const UnderConstructionRoute = lazy(() =>
   import('./routes/under-construction').then((m) => ({ default: m.UnderConstructionRoute })),
 );
 const BattleMapRoute = lazy(() => import('@/features/battle-map/routes/battle-map').then((m) => ({ default: m.BattleMapRoute })));
+const ReportsRoute = lazy(() => import('@/features/reports/routes/reports').then((m) => ({ default: m.ReportsRoute })));
+const ReportRoute = lazy(() => import('@/features/reports/routes/report').then((m) => ({ default: m.ReportRoute })));
+const RoundRoute = lazy(() => import('@/features/reports/routes/round').then((m) => ({ default: m.RoundRoute })));
 const NotFoundRoute = lazy(() => import('./routes/not-found').then((m) => ({ default: m.NotFoundRoute })));
 
 /** Each user's own first page: lead cadres the dashboard, everyone else the task list (the server decides). */
@@ -45,6 +48,9 @@ export function createAppRouter() {
         { path: 'settings', element: <SettingsRoute /> },
         { path: 'dashboard', element: <DashboardRoute /> },
         { path: 'battle-map', element: <BattleMapRoute /> },
+        { path: 'reports', element: <ReportsRoute /> },
+        { path: 'reports/rounds/:id', element: <RoundRoute /> },
+        { path: 'reports/:id', element: <ReportRoute /> },
         ...navAreas
           .filter((area) => area.comingSoon)
           .map((area) => ({ path: area.path.slice(1), element: <UnderConstructionRoute area={area} /> })),

@@ -27,6 +27,8 @@ export interface UploadedFile {
   filename: string;
   content: Buffer;
   milestoneId: number | null;
+  /** A quarterly report of the task the file is evidence for (while the report can still change). */
+  reportId?: number | null;
 }
 
 /** Stores an evidence file outside the web root under a generated name, then records it; a failure leaves nothing behind. */
@@ -36,6 +38,15 @@ export async function uploadEvidence(ctx: UseCaseContext, filesDir: string, task
     throw new AppError(AppErrorCode.BadRequest, errorText.invalid, {
       fields: [{ path: 'milestoneId', message: { zh: '节点不属于该任务', en: 'The milestone does not belong to this task' } }],
     });
+  }
+  const reportId = file.reportId ?? null;
+  if (reportId !== null) {
+    const report = await ctx.db.prisma.progressReport.findFirst({ where: { id: reportId, taskId }, select: { status: true } });
+    if (!report || report.status === 'accepted' || report.status === 'submitted') {
+      throw new AppError(AppErrorCode.BadRequest, errorText.invalid, {
+        fields: [{ path: 'reportId', message: { zh: '报告不属于该任务或已报送，不能再添加佐证材料', en: 'The report is not this task’s or can no longer change' } }],
+      });
+    }
   }
   const type = await fileTypeFromBuffer(file.content);
   if (!type || !ALLOWED.has(type.mime)) {
@@ -54,6 +65,7 @@ export async function uploadEvidence(ctx: UseCaseContext, filesDir: string, task
         data: {
           taskId,
           milestoneId: file.milestoneId,
+          reportId,
           originalName: file.filename,
           storedName,
           mimeType: type.mime,

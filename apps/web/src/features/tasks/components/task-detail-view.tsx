@@ -22,6 +22,7 @@ import { HistoryTimeline } from './history-timeline';
 import { PilotExtension } from './pilot-extension';
 import { TaskComments } from './task-comments';
 import { TaskProgress } from './task-progress';
+import { TaskReportsTab } from './task-reports-tab';
 import { TaskStatusActions } from './task-status-actions';
 import { ListTag, StatusTag } from './task-tags';
 import { TimetableTab } from './timetable-tab';
@@ -201,6 +202,7 @@ function TimetableAndHistory({ task }: { task: TTaskDetail }) {
           items={[
             { key: 'timetable', label: '时间表', children: <TimetableTab task={task} /> },
             { key: 'history', label: '变更历史', children: <HistoryTimeline taskId={task.id} /> },
+            { key: 'reports', label: '季度报告', children: <TaskReportsTab taskId={task.id} active={tab === 'reports'} /> },
           ]}
         />
       </Card>
