@@ -10,11 +10,12 @@ async function dashboardOf(page: Page, query = ''): Promise<TDashboard> {
 
 /** The page scrolls neither sideways nor, with `vertical`, down. */
 async function expectNoScroll(page: Page, vertical = false) {
-  const size = await page.evaluate(() => ({
-    scrollWidth: document.documentElement.scrollWidth,
-    clientWidth: document.documentElement.clientWidth,
-    scrollHeight: document.documentElement.scrollHeight,
-    clientHeight: document.documentElement.clientHeight,
+  // The page's root element measured in the browser (this file is compiled without the DOM's types).
+  const size = await page.locator('html').evaluate((root) => ({
+    scrollWidth: root.scrollWidth,
+    clientWidth: root.clientWidth,
+    scrollHeight: root.scrollHeight,
+    clientHeight: root.clientHeight,
   }));
   expect(size.scrollWidth).toBeLessThanOrEqual(size.clientWidth);
   if (vertical) expect(size.scrollHeight).toBeLessThanOrEqual(size.clientHeight);
@@ -80,7 +81,7 @@ test('the big screen is dark, fills 1920×1080 without scrollbars and refreshes 
   await expectNoScroll(page, true);
   const overflow = await page.getByTestId('big-screen').evaluate((el) => ({
     scroll: el.scrollHeight <= el.clientHeight && el.scrollWidth <= el.clientWidth,
-    background: getComputedStyle(el).backgroundImage,
+    background: (el as unknown as { style: { backgroundImage: string } }).style.backgroundImage,
   }));
   expect(overflow.scroll).toBe(true);
   expect(overflow.background).toContain('gradient');
