@@ -67,6 +67,7 @@ test('on a phone the dashboard is cards with no horizontal scrolling', async ({ 
   await expect(page.getByTestId('figure-link-tasks')).toBeVisible();
   await expect(page.getByTestId('chart-lights').locator('svg')).toBeVisible();
   await expectNoScroll(page);
+  await page.screenshot({ path: 'test-results/screens/dashboard-phone-top.png' });
   await page.screenshot({ path: 'test-results/screens/dashboard-phone.png', fullPage: true });
 });
 

@@ -52,13 +52,13 @@ interface RectificationRow {
  * The facts behind every figure for the tasks `where` finds (the caller's scope filters,
  * `figureScopeFilters`, which start with the user's scope from policy.ts): the matching ids in
  * one statement, then every task with its milestones, outcomes, pilot stage and reports (from
- * `reportsFromYear` on) aggregated per task in one raw statement, its rectification items in
+ * the quarter `reportsFrom` on: a period needs the reports of the quarter before it) aggregated per task in one raw statement, its rectification items in
  * another, and the report due day. Dates arrive as Shanghai calendar days.
  */
 export async function loadFigureFacts(
   ctx: UseCaseContext,
   where: Prisma.TaskWhereInput,
-  reportsFromYear: number,
+  reportsFrom: { year: number; quarter: number },
 ): Promise<LoadedFigureFacts> {
   const [idRows, settings] = await Promise.all([
     ctx.db.prisma.task.findMany({ where, select: { id: true } }),
@@ -77,12 +77,12 @@ export async function loadFigureFacts(
                         FROM task_outcome o WHERE o.task_id = t.id), '[]'::json) AS outcomes,
               COALESCE((SELECT json_agg(json_build_array(r.year, r.quarter, r.status,
                                  to_char(r.submitted_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD')))
-                        FROM progress_report r WHERE r.task_id = t.id AND r.year >= $2 AND r.status <> 'draft'), '[]'::json) AS reports
+                        FROM progress_report r WHERE r.task_id = t.id AND (r.year, r.quarter) >= ($2::int, $3::int) AND r.status <> 'draft'), '[]'::json) AS reports
        FROM task t
        JOIN unit u ON u.id = t.lead_unit_id
        LEFT JOIN pilot_detail p ON p.task_id = t.id
        WHERE t.id = ANY($1::int[])`,
-      [ids, reportsFromYear],
+      [ids, reportsFrom.year, reportsFrom.quarter],
     ),
     ctx.db.query<RectificationRow>(
       `SELECT ri.id, i.task_id, ri.owner_unit_id, to_char(i.inspected_on, 'YYYY-MM-DD') AS opened_on,
