@@ -193,6 +193,13 @@ describe('computeFigures (golden dataset, computed by hand)', () => {
     expect(f.pilots_promoted.value).toBe(0);
   });
 
+  it('counts nothing for a period that has not begun', () => {
+    const future = computeFigures(facts, periodOf(2027, 1, '2026-07-15'));
+    expect(future.tasks.value).toBe(0);
+    expect(future.rectifications_open.value).toBe(0);
+    expect(future.overdue_milestones.value).toBe(0);
+  });
+
   it('gives a rate of null when nothing was due', () => {
     const empty = computeFigures({ ...facts, tasks: [], reports: [], rectifications: [] }, q2);
     expect(empty.completion_rate).toMatchObject({ value: null, numerator: 0, denominator: 0 });

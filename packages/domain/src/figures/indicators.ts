@@ -57,7 +57,8 @@ export function periodFacts(facts: FigureFacts, period: Period): PeriodFacts {
   return {
     period,
     facts,
-    inPlay: facts.tasks.filter((task) => inPlayBetween(task, period.from, period.asOf)),
+    // A period not yet begun (counted to a day before its start) has nothing in play yet.
+    inPlay: period.asOf < period.from ? [] : facts.tasks.filter((task) => inPlayBetween(task, period.from, period.asOf)),
     reportsByTask,
     memo: new Map(),
   };
@@ -122,9 +123,9 @@ const onTime = (e: { due: IsoDate; report: ReportFact | undefined }) =>
 
 /** Rectification items still open at the end of asOf (found by then, not closed by then), of tasks in scope. */
 function openRectifications(ctx: PeriodFacts): RectificationFact[] {
-  const { asOf } = ctx.period;
+  const { from, asOf } = ctx.period;
   return memoised(ctx, 'openRectifications', () =>
-    ctx.facts.rectifications.filter((r) => r.openedOn <= asOf && (r.closedOn === null || r.closedOn > asOf)),
+    asOf < from ? [] : ctx.facts.rectifications.filter((r) => r.openedOn <= asOf && (r.closedOn === null || r.closedOn > asOf)),
   );
 }
 

@@ -2,6 +2,7 @@ import type { TTaskListQuery } from '@reform/contracts';
 import { computeFigure, narrowFacts, parsePeriodKey, periodOf, quarterOf } from '@reform/domain';
 import type { UseCaseContext } from '../context.ts';
 import { figureScopeFilters } from './figure-scope.ts';
+import { quarterBefore } from './get-dashboard.ts';
 import { loadFigureFacts } from './load-figure-facts.ts';
 
 /**
@@ -18,7 +19,7 @@ export async function figureTaskIds(
   const parsed = query.period ? parsePeriodKey(query.period) : { year: current.year, quarter: current.quarter };
   const period = periodOf(parsed!.year, parsed!.quarter, ctx.today);
   const where = { AND: await figureScopeFilters(ctx, query) };
-  const { facts } = await loadFigureFacts(ctx, where, period.year - 1);
+  const { facts } = await loadFigureFacts(ctx, where, quarterBefore(period.from));
   const scoped = query.figureUnitId ? narrowFacts(facts, (task) => task.leadUnitId === query.figureUnitId) : facts;
   return computeFigure(scoped, period, key).taskIds;
 }

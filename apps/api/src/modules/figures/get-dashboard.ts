@@ -36,6 +36,12 @@ const ATTENTION_LIMIT = 100;
 const UPCOMING_LIMIT = 50;
 const UNITS_LIMIT = 10;
 
+/** The quarter before the one a day falls in. */
+export function quarterBefore(day: string): { year: number; quarter: number } {
+  const q = quarterOf(day);
+  return q.quarter === 1 ? { year: q.year - 1, quarter: 4 } : { year: q.year, quarter: q.quarter - 1 };
+}
+
 /** The period asked for: a quarter, the year to date (a year without a quarter), or the current quarter. */
 export function dashboardPeriod(query: { year?: number; quarter?: number }, today: string): Period {
   if (query.year === undefined && query.quarter === undefined) {
@@ -78,8 +84,9 @@ export async function getDashboard(ctx: UseCaseContext, query: TDashboardQuery):
   const period = dashboardPeriod(query, ctx.today);
   const previous = previousPeriodOf(period, ctx.today);
   const trend = trendQuarters(period, TREND_QUARTERS, ctx.today);
-  const firstYear = Math.min(trend[0]!.year, previous.year) - 1;
-  const { facts, labels } = await loadFigureFacts(ctx, { AND: await figureScopeFilters(ctx, query) }, firstYear);
+  // The earliest period counted owes the reports of the quarter before it.
+  const earliest = [trend[0]!, previous].sort((a, b) => a.from.localeCompare(b.from))[0]!;
+  const { facts, labels } = await loadFigureFacts(ctx, { AND: await figureScopeFilters(ctx, query) }, quarterBefore(earliest.from));
 
   const current = computeFigures(facts, period);
   const before = computeFigures(facts, previous);

@@ -1,5 +1,6 @@
 import type { Prisma } from '@reform/db';
-import { isoDate, isoDateOrNull, todayInShanghai, type FigureFacts, type ReportFact, type TaskFact } from '@reform/domain';
+import type { FigureFacts, RectificationFact, ReportFact, TaskFact } from '@reform/domain';
+import type { Light, OutcomeKind, PilotStage, TaskList, TaskStatus } from '@reform/contracts';
 import { loadLightSettings } from '../settings/load-light-settings.ts';
 import type { UseCaseContext } from '../context.ts';
 
@@ -14,50 +15,91 @@ export interface LoadedFigureFacts {
   labels: Map<number, TaskLabel>;
 }
 
-const taskFactSelect = {
-  id: true,
-  code: true,
-  title: true,
-  list: true,
-  status: true,
-  field: true,
-  leadUnitId: true,
-  specialGroupId: true,
-  light: true,
-  lightReason: true,
-  leadLeader: true,
-  startDate: true,
-  deadline: true,
-  leadUnit: { select: { id: true, name: true } },
-  milestones: { select: { name: true, dueDate: true, doneDate: true }, orderBy: { seq: 'asc' } },
-  outcomes: { select: { kind: true, deliveredCount: true } },
-  pilot: { select: { stage: true } },
-} satisfies Prisma.TaskSelect;
+interface TaskRow {
+  id: number;
+  code: string;
+  title: string;
+  list: TaskList;
+  status: TaskStatus;
+  field: string;
+  lead_unit_id: number;
+  lead_unit_name: string;
+  lead_leader: string;
+  special_group_id: number | null;
+  light: Light;
+  light_reason: string;
+  start_date: string;
+  deadline: string;
+  stage: PilotStage | null;
+  /** [name, due, done | null][] in timetable order. */
+  milestones: [string, string, string | null][];
+  /** [kind, delivered][] */
+  outcomes: [OutcomeKind, number][];
+  /** [year, quarter, status, submitted day (Shanghai) | null][] */
+  reports: [number, number, string, string | null][];
+}
+
+interface RectificationRow {
+  id: number;
+  task_id: number;
+  owner_unit_id: number;
+  opened_on: string;
+  deadline: string;
+  closed_on: string | null;
+}
 
 /**
- * The facts behind every figure, for the tasks `where` finds (the caller's scope filters,
- * `figureScopeFilters`): the tasks with their milestones, outcomes and pilot stage in one joined
- * statement, their reports and their rectification items in one statement each, and the report
- * due day. Reports from `reportsFromYear` on are enough for any period from that year.
+ * The facts behind every figure for the tasks `where` finds (the caller's scope filters,
+ * `figureScopeFilters`, which start with the user's scope from policy.ts): the matching ids in
+ * one statement, then every task with its milestones, outcomes, pilot stage and reports (from
+ * the quarter `reportsFrom` on: a period needs the reports of the quarter before it) aggregated per task in one raw statement, its rectification items in
+ * another, and the report due day. Dates arrive as Shanghai calendar days.
  */
 export async function loadFigureFacts(
   ctx: UseCaseContext,
   where: Prisma.TaskWhereInput,
-  reportsFromYear: number,
+  reportsFrom: { year: number; quarter: number },
 ): Promise<LoadedFigureFacts> {
-  const [rows, reports, rectifications, settings] = await Promise.all([
-    ctx.db.prisma.task.findMany({ relationLoadStrategy: 'join', where, select: taskFactSelect }),
-    loadReportFacts(ctx, where, reportsFromYear),
-    ctx.db.prisma.rectificationItem.findMany({
-      where: { inspection: { task: where } },
-      select: { id: true, ownerUnitId: true, deadline: true, status: true, closedOn: true, inspection: { select: { taskId: true, inspectedOn: true } } },
-    }),
+  const [idRows, settings] = await Promise.all([
+    ctx.db.prisma.task.findMany({ where, select: { id: true } }),
     loadLightSettings(ctx.db),
   ]);
+  const ids = idRows.map((row) => row.id);
+  const [rows, rectificationRows] = await Promise.all([
+    ctx.db.query<TaskRow>(
+      `SELECT t.id, t.code, t.title, t.list, t.status, t.field, t.lead_unit_id, u.name AS lead_unit_name,
+              t.lead_leader, t.special_group_id, t.light, t.light_reason,
+              to_char(t.start_date, 'YYYY-MM-DD') AS start_date, to_char(t.deadline, 'YYYY-MM-DD') AS deadline,
+              p.stage,
+              COALESCE((SELECT json_agg(json_build_array(m.name, to_char(m.due_date, 'YYYY-MM-DD'), to_char(m.done_date, 'YYYY-MM-DD')) ORDER BY m.seq)
+                        FROM milestone m WHERE m.task_id = t.id), '[]'::json) AS milestones,
+              COALESCE((SELECT json_agg(json_build_array(o.kind, o.delivered_count))
+                        FROM task_outcome o WHERE o.task_id = t.id), '[]'::json) AS outcomes,
+              COALESCE((SELECT json_agg(json_build_array(r.year, r.quarter, r.status,
+                                 to_char(r.submitted_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD')))
+                        FROM progress_report r WHERE r.task_id = t.id AND (r.year, r.quarter) >= ($2::int, $3::int) AND r.status <> 'draft'), '[]'::json) AS reports
+       FROM task t
+       JOIN unit u ON u.id = t.lead_unit_id
+       LEFT JOIN pilot_detail p ON p.task_id = t.id
+       WHERE t.id = ANY($1::int[])`,
+      [ids, reportsFrom.year, reportsFrom.quarter],
+    ),
+    ctx.db.query<RectificationRow>(
+      `SELECT ri.id, i.task_id, ri.owner_unit_id, to_char(i.inspected_on, 'YYYY-MM-DD') AS opened_on,
+              to_char(ri.deadline, 'YYYY-MM-DD') AS deadline,
+              CASE WHEN ri.status = 'closed' THEN to_char(COALESCE(ri.closed_on, ri.deadline), 'YYYY-MM-DD') END AS closed_on
+       FROM rectification_item ri JOIN inspection i ON i.id = ri.inspection_id
+       WHERE i.task_id = ANY($1::int[])`,
+      [ids],
+    ),
+  ]);
+
   const labels = new Map<number, TaskLabel>();
+  const reports: ReportFact[] = [];
   const tasks = rows.map((row): TaskFact => {
-    labels.set(row.id, { leadUnit: row.leadUnit, leadLeader: row.leadLeader });
-    const milestones = row.milestones.map((m) => ({ name: m.name, dueDate: isoDate(m.dueDate), doneDate: isoDateOrNull(m.doneDate) }));
+    labels.set(row.id, { leadUnit: { id: row.lead_unit_id, name: row.lead_unit_name }, leadLeader: row.lead_leader });
+    for (const report of row.reports) reports.push(reportFactOf(row.id, report));
+    const milestones = row.milestones.map(([name, dueDate, doneDate]) => ({ name, dueDate, doneDate }));
     const finished = row.status === 'completed' || row.status === 'closed';
     // No completion date is recorded: a finished task finished with its last milestone (else at its deadline).
     const lastDone = milestones.reduce<string | null>((last, m) => (m.doneDate && (!last || m.doneDate > last) ? m.doneDate : last), null);
@@ -68,58 +110,43 @@ export async function loadFigureFacts(
       list: row.list,
       status: row.status,
       field: row.field,
-      leadUnitId: row.leadUnitId,
-      specialGroupId: row.specialGroupId,
+      leadUnitId: row.lead_unit_id,
+      specialGroupId: row.special_group_id,
       light: row.light,
-      lightReason: row.lightReason,
-      startDate: isoDate(row.startDate),
-      deadline: isoDate(row.deadline),
-      finishedOn: finished ? (lastDone ?? isoDate(row.deadline)) : null,
+      lightReason: row.light_reason,
+      startDate: row.start_date,
+      deadline: row.deadline,
+      finishedOn: finished ? (lastDone ?? row.deadline) : null,
       milestones,
-      outcomes: row.outcomes.map((o) => ({ kind: o.kind, delivered: o.deliveredCount })),
-      pilotStage: row.pilot?.stage ?? null,
+      outcomes: row.outcomes.map(([kind, delivered]) => ({ kind, delivered })),
+      pilotStage: row.stage,
     };
   });
-  return {
-    facts: {
-      tasks,
-      reports,
-      rectifications: rectifications.flatMap((r) =>
-        r.inspection.taskId === null
-          ? []
-          : [
-              {
-                id: r.id,
-                taskId: r.inspection.taskId,
-                ownerUnitId: r.ownerUnitId,
-                openedOn: isoDate(r.inspection.inspectedOn),
-                deadline: isoDate(r.deadline),
-                closedOn: r.status === 'closed' ? (isoDateOrNull(r.closedOn) ?? isoDate(r.deadline)) : null,
-              },
-            ],
-      ),
-      reportDueDay: settings.reportDueDay,
-    },
-    labels,
-  };
+  const rectifications = rectificationRows.map(
+    (r): RectificationFact => ({
+      id: r.id,
+      taskId: r.task_id,
+      ownerUnitId: r.owner_unit_id,
+      openedOn: r.opened_on,
+      deadline: r.deadline,
+      closedOn: r.closed_on,
+    }),
+  );
+  return { facts: { tasks, reports, rectifications, reportDueDay: settings.reportDueDay }, labels };
 }
 
 /**
- * The report facts, isolated here so they can follow the quarterly cycle's columns when they land
+ * One report's facts, isolated here so they can follow the quarterly cycle's columns when they land
  * (`first_submitted_at`, `submission_count`, `late`): for now a report counts as handed in on its
- * `submitted_at` day, accepted at first submission when accepted, and not so when returned;
- * a resubmitted report still waiting for review counts as not yet reviewed.
+ * `submitted_at` day, accepted at first submission when accepted, and not so when returned; a
+ * resubmitted report still waiting for review counts as not yet reviewed.
  */
-async function loadReportFacts(ctx: UseCaseContext, where: Prisma.TaskWhereInput, fromYear: number): Promise<ReportFact[]> {
-  const rows = await ctx.db.prisma.progressReport.findMany({
-    where: { year: { gte: fromYear }, status: { not: 'draft' }, task: where },
-    select: { taskId: true, year: true, quarter: true, status: true, submittedAt: true },
-  });
-  return rows.map((r) => ({
-    taskId: r.taskId,
-    year: r.year,
-    quarter: r.quarter,
-    submittedOn: r.submittedAt ? todayInShanghai(r.submittedAt) : null,
-    acceptedAtFirstSubmission: r.status === 'accepted' ? true : r.status === 'returned' ? false : null,
-  }));
+function reportFactOf(taskId: number, [year, quarter, status, submittedOn]: TaskRow['reports'][number]): ReportFact {
+  return {
+    taskId,
+    year,
+    quarter,
+    submittedOn,
+    acceptedAtFirstSubmission: status === 'accepted' ? true : status === 'returned' ? false : null,
+  };
 }

@@ -118,7 +118,7 @@ export function BigScreen({ dashboard, error, query, updatedAt }: BigScreenProps
               <section style={panel} aria-label="红灯、黄灯任务">
                 <div style={panelTitle}>红灯、黄灯任务（{dashboard.attention.length}）</div>
                 <div style={{ flex: 1, minHeight: 0, overflow: 'hidden', columns: 2, columnGap: 24 }}>
-                  <AttentionList dashboard={dashboard} dark limit={12} />
+                  <AttentionList dashboard={dashboard} dark limit={10} />
                 </div>
               </section>
               <section style={panel} aria-label="逾期事项最多的单位">

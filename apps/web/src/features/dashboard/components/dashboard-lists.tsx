@@ -16,7 +16,7 @@ export function AttentionList({ dashboard, dark = false, limit }: { dashboard: T
       dataSource={items}
       locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="没有红灯或黄灯任务" /> }}
       renderItem={(task) => (
-        <List.Item key={task.id} style={{ display: 'block', borderColor: dark ? '#1f3354' : undefined }}>
+        <List.Item key={task.id} style={{ display: 'block', breakInside: 'avoid', borderColor: dark ? '#1f3354' : undefined }}>
           <div style={{ display: 'flex', gap: 8, alignItems: 'baseline', minWidth: 0 }}>
             <LightIndicator light={task.light} reason={task.lightReason} />
             <Link to={`/tasks/${task.id}`} style={{ minWidth: 0, overflowWrap: 'anywhere', color: dark ? '#e6edf7' : undefined }}>
