@@ -36,6 +36,8 @@ export interface ReportFact {
   quarter: number;
   /** The Shanghai day the report was first handed in; null while never submitted. */
   submittedOn: IsoDate | null;
+  /** The report's own due day when its round set one; otherwise the quarter's default (setting `reports`) applies. */
+  dueOn?: IsoDate | null;
   /** True when accepted at its first submission, false when returned at least once; null while not reviewed. */
   acceptedAtFirstSubmission: boolean | null;
 }

@@ -118,8 +118,9 @@ function findReportsExpected(ctx: PeriodFacts) {
   }
   return out;
 }
+/** Handed in (first submission) by the end of its due day: the round's, or the quarter's default. */
 const onTime = (e: { due: IsoDate; report: ReportFact | undefined }) =>
-  e.report?.submittedOn != null && e.report.submittedOn <= e.due;
+  e.report?.submittedOn != null && e.report.submittedOn <= (e.report.dueOn ?? e.due);
 
 /** Rectification items still open at the end of asOf (found by then, not closed by then), of tasks in scope. */
 function openRectifications(ctx: PeriodFacts): RectificationFact[] {

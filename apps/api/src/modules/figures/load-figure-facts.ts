@@ -36,7 +36,8 @@ interface TaskRow {
   /** [kind, delivered][] */
   outcomes: [OutcomeKind, number][];
   /** [year, quarter, status, submitted day (Shanghai) | null][] */
-  reports: [number, number, string, string | null][];
+  /** year, quarter, status, first submitted (Shanghai day), times submitted, own due day */
+  reports: [number, number, string, string | null, number, string | null][];
 }
 
 interface RectificationRow {
@@ -76,7 +77,8 @@ export async function loadFigureFacts(
               COALESCE((SELECT json_agg(json_build_array(o.kind, o.delivered_count))
                         FROM task_outcome o WHERE o.task_id = t.id), '[]'::json) AS outcomes,
               COALESCE((SELECT json_agg(json_build_array(r.year, r.quarter, r.status,
-                                 to_char(r.submitted_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD')))
+                                 to_char(COALESCE(r.first_submitted_at, r.submitted_at) AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD'),
+                                 r.submission_count, to_char(r.due_date, 'YYYY-MM-DD')))
                         FROM progress_report r WHERE r.task_id = t.id AND (r.year, r.quarter) >= ($2::int, $3::int) AND r.status <> 'draft'), '[]'::json) AS reports
        FROM task t
        JOIN unit u ON u.id = t.lead_unit_id
@@ -136,17 +138,21 @@ export async function loadFigureFacts(
 }
 
 /**
- * One report's facts, isolated here so they can follow the quarterly cycle's columns when they land
- * (`first_submitted_at`, `submission_count`, `late`): for now a report counts as handed in on its
- * `submitted_at` day, accepted at first submission when accepted, and not so when returned; a
- * resubmitted report still waiting for review counts as not yet reviewed.
+ * One report's facts: handed in on the day of its first submission, by its own due day (the
+ * round's, when it has one); accepted at first submission when accepted after one submission, not
+ * so once returned or submitted again; not yet reviewed, neither.
  */
-function reportFactOf(taskId: number, [year, quarter, status, submittedOn]: TaskRow['reports'][number]): ReportFact {
+function reportFactOf(
+  taskId: number,
+  [year, quarter, status, submittedOn, submissionCount, dueOn]: TaskRow['reports'][number],
+): ReportFact {
+  const resubmitted = status === 'returned' || submissionCount > 1;
   return {
     taskId,
     year,
     quarter,
     submittedOn,
-    acceptedAtFirstSubmission: status === 'accepted' ? true : status === 'returned' ? false : null,
+    dueOn,
+    acceptedAtFirstSubmission: resubmitted ? false : status === 'accepted' ? true : null,
   };
 }
