@@ -30,6 +30,10 @@ export const permissionNames = [
   'settings:manage',
   'todos:read',
   'todos:complete',
+  'rankings:read',
+  'rankings:publish',
+  'rankings:appeal',
+  'rankings:decide-appeal',
 ] as const;
 export type TPermission = (typeof permissionNames)[number];
 
