@@ -111,7 +111,7 @@ export function rankingFactsOf(
       const submitted = report?.submittedOn ?? null;
       const met = submitted !== null && submitted <= due;
       const how = submitted === null ? '未提交' : met ? `${submitted}按时提交` : `${submitted}提交，迟报 ${daysBetween(due, submitted)} 天`;
-      push({ key: `report:${task.id}:${q.year}Q${q.quarter}`, indicator: 'reportTimeliness', taskId: task.id, met, text: `${quarterLabel(q)}报告（${due}截止）${how}` });
+      push({ key: `report:${task.id}:${q.year}Q${q.quarter}`, indicator: 'reportTimeliness', taskId: task.id, met, text: `“${task.title}”${quarterLabel(q)}报告（${due}截止）${how}` });
     }
   }
   return [...rows.values()];

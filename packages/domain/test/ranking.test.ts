@@ -132,7 +132,7 @@ describe('rankingFactsOf', () => {
       ['onTimeMilestones', false, '节点“出台实施方案”2026-05-19到期，逾期 12 天未完成'],
       ['overdueItems', false, '节点“出台实施方案”逾期 12 天'],
       ['onTimeMilestones', true, '节点“启动”2026-04-10到期，2026-04-09完成'],
-      ['reportTimeliness', false, '2026年第一季度报告（2026-04-10截止）2026-04-12提交，迟报 2 天'],
+      ['reportTimeliness', false, '“县级试点”2026年第一季度报告（2026-04-10截止）2026-04-12提交，迟报 2 天'],
     ]);
     const departments = rankingFactsOf({ units, tasks, reportDueDay: 10 }, 'department', { year: 2026, quarter: 2, yearToDate: false }, '2026-05-31');
     expect(departments).toEqual([{ unit: { id: 20, name: '市发改委' }, facts: [] }]);

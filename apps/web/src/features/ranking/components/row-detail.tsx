@@ -30,7 +30,7 @@ export function RowDetail({ row, onAppeal }: { row: TRankingRow; onAppeal?: ((fa
                 <List.Item
                   data-testid={`fact-${fact.key}`}
                   actions={
-                    onAppeal && !fact.override
+                    onAppeal && !fact.override && !fact.met
                       ? [
                           <Button key="appeal" size="small" onClick={() => onAppeal(fact)}>
                             申诉
