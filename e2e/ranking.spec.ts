@@ -72,7 +72,7 @@ test('the office publishes, drills to a fact; a unit appeals; the office accepts
   await staff.getByTitle('2026年第三季度').click();
   await expect(staff.getByTestId('ranking-status')).toHaveText(`已发布 第 ${latest + 1} 版`);
   await expect(staff.getByTestId('ranking-cards')).toBeVisible();
-  expect(await staff.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  expect(await staff.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
   const card = staff.getByTestId(`ranking-row-${keji}`);
   await card.getByRole('button', { name: /节点按期|任务按期|报告按时|逾期/ }).click();
   await staff.screenshot({ path: `${shots}/phone-unit-top.png` });

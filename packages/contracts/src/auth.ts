@@ -30,6 +30,7 @@ export const permissionNames = [
   'settings:manage',
   'todos:read',
   'todos:complete',
+  'dashboard:read',
   'rankings:read',
   'rankings:publish',
   'rankings:appeal',

@@ -28,6 +28,7 @@ export const permissionTable = {
   'evidence:upload': ['admin', 'county_office', 'unit_staff'],
   'settings:manage': ['admin'],
   'todos:read': ['admin', 'county_office', 'unit_staff', 'leader'],
+  'dashboard:read': ['admin', 'county_office', 'unit_staff', 'leader'],
   'rankings:read': ['admin', 'county_office', 'unit_staff', 'leader'],
   'rankings:publish': ['admin'],
   'rankings:appeal': ['county_office', 'unit_staff'],
