@@ -74,7 +74,7 @@ test('the office publishes, drills to a fact; a unit appeals; the office accepts
   await expect(staff.getByTestId('ranking-cards')).toBeVisible();
   expect(await staff.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
   const card = staff.getByTestId(`ranking-row-${keji}`);
-  await card.getByRole('button', { name: /节点按期|任务按期|报告按时|逾期/ }).click();
+  await card.getByRole('button', { name: /节点按时|任务完成|报告及时|逾期/ }).click();
   await staff.screenshot({ path: `${shots}/phone-unit-top.png` });
   await card.scrollIntoViewIfNeeded();
   await staff.screenshot({ path: `${shots}/phone-unit-detail.png` });

@@ -1,6 +1,8 @@
 import type { TRankingAppeal, TRankingResponse, TSetting } from '@reform/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from './helpers.ts';
+import { figuresByUnit, rankingFigurePeriod, rankingGroupOf, rankingIndicatorFigure } from '@reform/domain';
+import { loadFigureFacts } from '../src/modules/figures/load-figure-facts.ts';
+import { TEST_TODAY, buildTestApp, type TestApp } from './helpers.ts';
 
 let t: TestApp;
 const cookies: Record<string, string> = {};
@@ -18,6 +20,32 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 describe('rankings', () => {
+  it("every part agrees with the figures module's by-unit figures, for every quarter and the year to date", async () => {
+    const units = await t.db.prisma.unit.findMany({ select: { id: true, kind: true, parentId: true } });
+    const byId = new Map(units.map((u) => [u.id, u]));
+    const ranked = (id: number): number | null => {
+      for (let u = byId.get(id); u; u = u.parentId === null ? undefined : byId.get(u.parentId)) if (rankingGroupOf(u.kind)) return u.id;
+      return null;
+    };
+    const { facts } = await loadFigureFacts({ db: t.db }, {}, 2025);
+    for (const group of ['department', 'county'] as const) {
+      for (const quarter of [1, 2, 3, 4] as const) {
+        for (const ytd of [false, true]) {
+          const ranking = await call<TRankingResponse>('admin', 'GET', `/api/rankings?group=${group}&year=2026&quarter=${quarter}&ytd=${ytd}&draft=true`);
+          const figures = figuresByUnit(facts, rankingFigurePeriod({ year: 2026, quarter, yearToDate: ytd }, TEST_TODAY), (task) => ranked(task.leadUnitId));
+          for (const row of ranking.body.rows) {
+            const mine = figures.get(row.unit.id);
+            for (const part of row.parts) {
+              const figure = mine?.[rankingIndicatorFigure[part.indicator]];
+              if (part.indicator === 'overdueItems') expect(part.counted).toBe(figure?.value ?? 0);
+              else expect([part.met, part.counted]).toEqual([figure?.numerator ?? 0, figure?.denominator ?? 0]);
+            }
+          }
+        }
+      }
+    }
+  }, 120_000);
+
   it('the office sees the live draft: every department, parts summing exactly to the score, each fact naming its task', async () => {
     const draft = await call<TRankingResponse>('admin', 'GET', `${q3Url}&draft=true`);
     expect(draft.status).toBe(200);

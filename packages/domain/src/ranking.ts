@@ -25,18 +25,18 @@ export type RankingIndicator = RankingRateIndicator | 'overdueItems';
 export type RankingTieBreak = 'fewerOverdue' | 'firstIndicator' | 'shared';
 
 export const rankingIndicatorLabels: Record<RankingIndicator, string> = {
-  onTimeMilestones: '节点按期完成率',
-  completion: '任务按期完成率',
-  reportTimeliness: '季度报告按时率',
+  onTimeMilestones: '节点按时完成率',
+  completion: '任务完成率',
+  reportTimeliness: '报告及时率',
   overdueItems: '逾期事项扣分',
 };
 
 /** Each indicator's definition in words (shown beside the formula). */
 export const rankingIndicatorDefinitions: Record<RankingIndicator, string> = {
-  onTimeMilestones: '期内到期的节点中，在到期日当天或之前完成的比例；满分为该项权重，期内无到期节点得满分。',
-  completion: '期内到期的任务中，已完成或已销号的比例；满分为该项权重，期内无到期任务得满分。',
-  reportTimeliness: '期内到报送期限的季度报告中，在期限当天或之前提交的比例（未提交计为未按时）；满分为该项权重。',
-  overdueItems: '截至期末已过到期日仍未完成的节点，每项扣除设定分值。',
+  onTimeMilestones: '即“节点按时完成率”：本期到期节点中在计划完成日当天或之前完成的比例；满分为该项权重，期内无到期节点得满分。',
+  completion: '即“完成率”：期内在推任务中截至统计日已完成（含销号）的比例；满分为该项权重。',
+  reportTimeliness: '即“报告及时率”：应报季度报告中在截止日当天或之前首次提交的比例（未提交计为未按时）；满分为该项权重。',
+  overdueItems: '即“逾期节点”：统计日结束时已过计划完成日仍未完成的节点（未暂停、未完成的任务），每项扣除设定分值。',
 };
 
 export const rankingTieBreakLabels: Record<RankingTieBreak, string> = {

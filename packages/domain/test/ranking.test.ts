@@ -1,15 +1,20 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  figuresByUnit,
   rankUnits,
+  rankingFigurePeriod,
+  rankingIndicatorFigure,
   rankingFactsOf,
   rankingPartsOf,
   withRankChanges,
+  type FigureFacts,
   type RankingFact,
   type RankingFormula,
   type RankingIndicator,
   type RankingRow,
   type RankingUnitFacts,
+  type TaskFact,
 } from '../src/index.ts';
 
 const formula: RankingFormula = {
@@ -103,39 +108,64 @@ describe('rankUnits: golden dataset computed by hand', () => {
   });
 });
 
-describe('rankingFactsOf', () => {
-  it('turns milestones, tasks and reports into facts of the accountable unit', () => {
-    const units = [
-      { id: 10, name: '嘉善县', kind: 'county', parentId: null },
-      { id: 11, name: '魏塘街道', kind: 'town', parentId: 10 },
-      { id: 20, name: '市发改委', kind: 'department', parentId: null },
-    ];
-    const tasks = [
-      {
-        id: 1,
-        title: '县级试点',
-        status: 'active',
-        leadUnitId: 11,
-        startDate: '2026-01-01',
-        deadline: '2026-06-30',
-        milestones: [
-          { id: 100, name: '出台实施方案', dueDate: '2026-05-19', doneDate: null },
-          { id: 101, name: '启动', dueDate: '2026-04-10', doneDate: '2026-04-09' },
-        ],
-        reports: [{ year: 2026, quarter: 1, submittedOn: '2026-04-12' }],
-      },
-    ];
-    // Q2 2026 seen on 2026-05-31: the Q1 report was due 2026-04-10 and came 2 days late.
-    const county = rankingFactsOf({ units, tasks, reportDueDay: 10 }, 'county', { year: 2026, quarter: 2, yearToDate: false }, '2026-05-31');
+describe('rankingFactsOf (drawn by the figures module)', () => {
+  const units = [
+    { id: 10, name: '嘉善县', kind: 'county', parentId: null },
+    { id: 11, name: '魏塘街道', kind: 'town', parentId: 10 },
+    { id: 20, name: '市发改委', kind: 'department', parentId: null },
+  ];
+  const task: TaskFact = {
+    id: 1,
+    code: 'ZD-2026-001',
+    title: '县级试点',
+    list: 'pilot',
+    status: 'active',
+    field: '经济',
+    leadUnitId: 11,
+    specialGroupId: null,
+    light: 'red',
+    lightReason: '',
+    startDate: '2026-01-01',
+    deadline: '2026-06-30',
+    finishedOn: null,
+    milestones: [
+      { id: 101, name: '启动', dueDate: '2026-04-10', doneDate: '2026-04-09' },
+      { id: 100, name: '出台实施方案', dueDate: '2026-05-19', doneDate: null },
+    ],
+    outcomes: [],
+    pilotStage: 'implementing',
+  };
+  const facts: FigureFacts = {
+    tasks: [task],
+    reports: [{ taskId: 1, year: 2026, quarter: 1, submittedOn: '2026-04-12', acceptedAtFirstSubmission: true }],
+    rectifications: [],
+    reportDueDay: 10,
+  };
+  const q2 = { year: 2026, quarter: 2, yearToDate: false } as const;
+
+  it('turns milestones, tasks and reports into facts of the accountable unit (a town counts for its county)', () => {
+    // Q2 2026 seen on 2026-06-01: the statistics day is yesterday, 2026-05-31; the Q1 report was due 2026-04-10 and came 2 days late.
+    const county = rankingFactsOf(facts, units, 'county', q2, '2026-06-01');
     expect(county).toHaveLength(1);
-    expect(county[0]!.facts.map((fact) => [fact.indicator, fact.met, fact.text])).toEqual([
-      ['onTimeMilestones', false, '节点“出台实施方案”2026-05-19到期，逾期 12 天未完成'],
-      ['overdueItems', false, '节点“出台实施方案”逾期 12 天'],
-      ['onTimeMilestones', true, '节点“启动”2026-04-10到期，2026-04-09完成'],
-      ['reportTimeliness', false, '“县级试点”2026年第一季度报告（2026-04-10截止）2026-04-12提交，迟报 2 天'],
+    expect(county[0]!.facts.map((fact) => [fact.key, fact.indicator, fact.met, fact.text])).toEqual([
+      ['milestone:101:onTime', 'onTimeMilestones', true, '节点“启动”2026-04-10到期，2026-04-09完成'],
+      ['milestone:100:onTime', 'onTimeMilestones', false, '节点“出台实施方案”2026-05-19到期，至 2026-05-31 逾期 12 天未完成'],
+      ['task:1:completion', 'completion', false, '任务“县级试点”至 2026-05-31 未完成'],
+      ['milestone:100:overdue', 'overdueItems', false, '节点“出台实施方案”逾期 12 天'],
+      ['report:1:2026Q1', 'reportTimeliness', false, '“县级试点”2026年第一季度报告（2026-04-10截止）2026-04-12提交，迟报 2 天'],
     ]);
-    const departments = rankingFactsOf({ units, tasks, reportDueDay: 10 }, 'department', { year: 2026, quarter: 2, yearToDate: false }, '2026-05-31');
-    expect(departments).toEqual([{ unit: { id: 20, name: '市发改委' }, facts: [] }]);
+    expect(rankingFactsOf(facts, units, 'department', q2, '2026-06-01')).toEqual([{ unit: { id: 20, name: '市发改委' }, facts: [] }]);
+  });
+
+  it("each part's met/counted equal the figure's numerator/denominator for the unit", () => {
+    const period = rankingFigurePeriod(q2, '2026-06-01');
+    const figures = figuresByUnit(facts, period, () => 10).get(10)!;
+    const parts = rankingPartsOf(rankingFactsOf(facts, units, 'county', q2, '2026-06-01')[0]!.facts, formula);
+    for (const part of parts) {
+      const figure = figures[rankingIndicatorFigure[part.indicator]];
+      if (part.indicator === 'overdueItems') expect(part.counted).toBe(figure.value);
+      else expect([part.met, part.counted]).toEqual([figure.numerator, figure.denominator]);
+    }
   });
 });
 

@@ -30,7 +30,7 @@ export interface PeriodFacts {
 
 // ─── Shared rules ────────────────────────────────────────────────────────────
 
-const finishedBy = (task: TaskFact, day: IsoDate) => task.finishedOn !== null && task.finishedOn <= day;
+export const finishedBy = (task: TaskFact, day: IsoDate) => task.finishedOn !== null && task.finishedOn <= day;
 
 /** A task is in play in [from, asOf] when it was issued (not a draft), had started by asOf and had not finished before from. */
 function inPlayBetween(task: TaskFact, from: IsoDate, asOf: IsoDate): boolean {
@@ -38,7 +38,7 @@ function inPlayBetween(task: TaskFact, from: IsoDate, asOf: IsoDate): boolean {
 }
 
 /** Whether a task counts as overdue-capable at asOf: running (not suspended) and not finished by then. */
-const runningAt = (task: TaskFact, asOf: IsoDate) => task.status !== 'suspended' && !finishedBy(task, asOf);
+export const runningAt = (task: TaskFact, asOf: IsoDate) => task.status !== 'suspended' && !finishedBy(task, asOf);
 
 export function periodFacts(facts: FigureFacts, period: Period): PeriodFacts {
   const reportsByTask = new Map<number, ReportFact[]>();
@@ -74,16 +74,16 @@ const tasksWhere = (ctx: PeriodFacts, test: (task: TaskFact) => boolean) => {
 };
 
 /** Milestones due within the period, up to asOf, of the tasks in play. */
-function milestonesDue(ctx: PeriodFacts) {
+export function milestonesDue(ctx: PeriodFacts) {
   const { from, asOf } = ctx.period;
   return ctx.inPlay.flatMap((task) =>
     task.milestones.filter((m) => m.dueDate >= from && m.dueDate <= asOf).map((m) => ({ task, milestone: m })),
   );
 }
-const doneOnTime = (m: { dueDate: IsoDate; doneDate: IsoDate | null }) => m.doneDate !== null && m.doneDate <= m.dueDate;
+export const doneOnTime = (m: { dueDate: IsoDate; doneDate: IsoDate | null }) => m.doneDate !== null && m.doneDate <= m.dueDate;
 
 /** Each report a task owed in the period: for every quarter whose report fell due within [from, asOf], each task in play during that quarter. */
-function reportsExpected(ctx: PeriodFacts) {
+export function reportsExpected(ctx: PeriodFacts) {
   const { from, asOf } = ctx.period;
   const out: Array<{ task: TaskFact; quarter: Quarter; due: IsoDate; report: ReportFact | undefined }> = [];
   const firstYear = Number(from.slice(0, 4)) - 1;
@@ -104,7 +104,7 @@ function reportsExpected(ctx: PeriodFacts) {
   }
   return out;
 }
-const onTime = (e: { due: IsoDate; report: ReportFact | undefined }) =>
+export const onTime = (e: { due: IsoDate; report: ReportFact | undefined }) =>
   e.report?.submittedOn != null && e.report.submittedOn <= e.due;
 
 /** Rectification items still open at the end of asOf (found by then, not closed by then), of tasks in scope. */

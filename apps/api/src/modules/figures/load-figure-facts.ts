@@ -29,7 +29,7 @@ const taskFactSelect = {
   startDate: true,
   deadline: true,
   leadUnit: { select: { id: true, name: true } },
-  milestones: { select: { name: true, dueDate: true, doneDate: true }, orderBy: { seq: 'asc' } },
+  milestones: { select: { id: true, name: true, dueDate: true, doneDate: true }, orderBy: { seq: 'asc' } },
   outcomes: { select: { kind: true, deliveredCount: true } },
   pilot: { select: { stage: true } },
 } satisfies Prisma.TaskSelect;
@@ -41,7 +41,7 @@ const taskFactSelect = {
  * due day. Reports from `reportsFromYear` on are enough for any period from that year.
  */
 export async function loadFigureFacts(
-  ctx: UseCaseContext,
+  ctx: Pick<UseCaseContext, 'db'>,
   where: Prisma.TaskWhereInput,
   reportsFromYear: number,
 ): Promise<LoadedFigureFacts> {
@@ -57,7 +57,7 @@ export async function loadFigureFacts(
   const labels = new Map<number, TaskLabel>();
   const tasks = rows.map((row): TaskFact => {
     labels.set(row.id, { leadUnit: row.leadUnit, leadLeader: row.leadLeader });
-    const milestones = row.milestones.map((m) => ({ name: m.name, dueDate: isoDate(m.dueDate), doneDate: isoDateOrNull(m.doneDate) }));
+    const milestones = row.milestones.map((m) => ({ id: m.id, name: m.name, dueDate: isoDate(m.dueDate), doneDate: isoDateOrNull(m.doneDate) }));
     const finished = row.status === 'completed' || row.status === 'closed';
     // No completion date is recorded: a finished task finished with its last milestone (else at its deadline).
     const lastDone = milestones.reduce<string | null>((last, m) => (m.doneDate && (!last || m.doneDate > last) ? m.doneDate : last), null);
@@ -110,7 +110,7 @@ export async function loadFigureFacts(
  * `submitted_at` day, accepted at first submission when accepted, and not so when returned;
  * a resubmitted report still waiting for review counts as not yet reviewed.
  */
-async function loadReportFacts(ctx: UseCaseContext, where: Prisma.TaskWhereInput, fromYear: number): Promise<ReportFact[]> {
+async function loadReportFacts(ctx: Pick<UseCaseContext, 'db'>, where: Prisma.TaskWhereInput, fromYear: number): Promise<ReportFact[]> {
   const rows = await ctx.db.prisma.progressReport.findMany({
     where: { year: { gte: fromYear }, status: { not: 'draft' }, task: where },
     select: { taskId: true, year: true, quarter: true, status: true, submittedAt: true },

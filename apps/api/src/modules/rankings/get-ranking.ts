@@ -1,5 +1,5 @@
 import type { TRankingFormula, TRankingQuery, TRankingResponse } from '@reform/contracts';
-import { isoDate, rankingPeriodDays, type RankingGroup, type RankingPeriod, type RankingRow } from '@reform/domain';
+import { isoDate, rankingFigurePeriod, type RankingGroup, type RankingPeriod, type RankingRow } from '@reform/domain';
 import { AppError, AppErrorCode, errorText } from '../../errors.ts';
 import type { UseCaseContext } from '../context.ts';
 import { loadRankingFormula } from './load-ranking-formula.ts';
@@ -38,11 +38,11 @@ export async function getRanking(ctx: UseCaseContext, query: TRankingQuery): Pro
   if (!wanted) {
     if (query.version !== undefined) throw new AppError(AppErrorCode.NotFound, errorText.notFound);
     // Nothing published yet: a unit sees an empty ranking, never the draft.
-    const { from, to } = rankingPeriodDays(period, ctx.today);
-    return respond(ctx, { ...base, status: 'published', version: null, formula: await loadRankingFormula(ctx.db), rows: [], from, asOf: to }, ownUnitId);
+    const { from, asOf } = rankingFigurePeriod(period, ctx.today);
+    return respond(ctx, { ...base, status: 'published', version: null, formula: await loadRankingFormula(ctx.db), rows: [], from, asOf }, ownUnitId);
   }
   const stored = await ctx.db.prisma.rankingVersion.findUniqueOrThrow({ where: { id: wanted.id }, select: { formula: true, rows: true, asOf: true } });
-  const { from } = rankingPeriodDays(period, ctx.today);
+  const { from } = rankingFigurePeriod(period, ctx.today);
   return respond(
     ctx,
     {

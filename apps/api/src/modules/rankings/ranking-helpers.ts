@@ -7,7 +7,7 @@ import {
   rankingGroupOf,
   rankingIndicatorDefinitions,
   rankingIndicatorLabels,
-  rankingPeriodDays,
+  rankingFigurePeriod,
   rankingTieBreakLabels,
   withRankChanges,
   type RankingFormula,
@@ -40,10 +40,10 @@ export async function computeRanking(
   const formula = await loadRankingFormula(db);
   const overrides = await loadFactOverrides(db);
   if (extraOverride) overrides.set(extraOverride.factKey, extraOverride.override);
-  const rows = rankUnits(await loadRankingFacts(db, group, period, today), formula, overrides);
+  const rows = rankUnits(await loadRankingFacts({ db }, group, period, today), formula, overrides);
   const previous = await previousRanks(db, group, period, today, formula, overrides);
-  const { from, to } = rankingPeriodDays(period, today);
-  return { formula, rows: withRankChanges(rows, previous), from, asOf: to };
+  const { from, asOf } = rankingFigurePeriod(period, today);
+  return { formula, rows: withRankChanges(rows, previous), from, asOf };
 }
 
 /**
@@ -66,7 +66,7 @@ async function previousRanks(
     select: { rows: true },
   });
   if (published) return published.rows as unknown as RankingRow[];
-  return rankUnits(await loadRankingFacts(db, group, { ...before, yearToDate: period.yearToDate }, today), formula, overrides);
+  return rankUnits(await loadRankingFacts({ db }, group, { ...before, yearToDate: period.yearToDate }, today), formula, overrides);
 }
 
 /** The ranked unit a user answers for: the nearest department, county or zone on their unit's path (a county office → its county). */

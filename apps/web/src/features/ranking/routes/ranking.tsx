@@ -1,5 +1,5 @@
 import { rankingGroupLabels, type TRankingPart, type TRankingResponse, type TRankingRow } from '@reform/contracts';
-import { previousQuarter, quarterLabel, quarterOf, todayInShanghai, type Quarter } from '@reform/domain';
+import { previousQuarter, quarterLabel, rankingIndicatorLabels, quarterOf, todayInShanghai, type Quarter } from '@reform/domain';
 import { App, Button, Card, Collapse, Flex, Modal, Segmented, Select, Skeleton, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { ErrorState } from '@/components/error-state';
@@ -28,7 +28,7 @@ function FormulaPanel({ ranking }: { ranking: TRankingResponse }) {
       items={[
         {
           key: 'formula',
-          label: `计分公式：${formula.indicators.map((item) => `${item.indicator === 'onTimeMilestones' ? '节点按期' : item.indicator === 'completion' ? '任务按期' : '报告按时'} ${item.weight} 分`).join(' + ')}${formula.overdueDeduction > 0 ? ` − 每项逾期 ${formula.overdueDeduction} 分` : ''}`,
+          label: `计分公式：${formula.indicators.map((item) => `${rankingIndicatorLabels[item.indicator]} ${item.weight} 分`).join(' + ')}${formula.overdueDeduction > 0 ? ` − 每项逾期 ${formula.overdueDeduction} 分` : ''}`,
           children: (
             <Flex vertical gap={6}>
               {ranking.definitions.map((definition) => (
