@@ -4,6 +4,7 @@ import {
   isoDate,
   previousQuarter,
   rankUnits,
+  rankingFactsOf,
   rankingGroupOf,
   rankingIndicatorDefinitions,
   rankingIndicatorLabels,
@@ -17,7 +18,7 @@ import {
 } from '@reform/domain';
 import type { SessionUser } from '../../access/session-user.ts';
 import { loadFactOverrides } from './load-fact-overrides.ts';
-import { loadRankingFacts } from './load-ranking-facts.ts';
+import { loadRankingInput, type RankingInput } from './load-ranking-facts.ts';
 import { loadRankingFormula } from './load-ranking-formula.ts';
 
 /** Helpers shared by the ranking use cases (not use cases themselves). */
@@ -40,8 +41,9 @@ export async function computeRanking(
   const formula = await loadRankingFormula(db);
   const overrides = await loadFactOverrides(db);
   if (extraOverride) overrides.set(extraOverride.factKey, extraOverride.override);
-  const rows = rankUnits(await loadRankingFacts({ db }, group, period, today), formula, overrides);
-  const previous = await previousRanks(db, group, period, today, formula, overrides);
+  const input = await loadRankingInput({ db }, period.year);
+  const rows = rankUnits(rankingFactsOf(input.facts, input.units, group, period, today), formula, overrides);
+  const previous = await previousRanks(db, input, group, period, today, formula, overrides);
   const { from, asOf } = rankingFigurePeriod(period, today);
   return { formula, rows: withRankChanges(rows, previous), from, asOf };
 }
@@ -52,6 +54,7 @@ export async function computeRanking(
  */
 async function previousRanks(
   db: Database,
+  input: RankingInput,
   group: RankingGroup,
   period: RankingPeriod,
   today: string,
@@ -66,7 +69,7 @@ async function previousRanks(
     select: { rows: true },
   });
   if (published) return published.rows as unknown as RankingRow[];
-  return rankUnits(await loadRankingFacts({ db }, group, { ...before, yearToDate: period.yearToDate }, today), formula, overrides);
+  return rankUnits(rankingFactsOf(input.facts, input.units, group, { ...before, yearToDate: period.yearToDate }, today), formula, overrides);
 }
 
 /** The ranked unit a user answers for: the nearest department, county or zone on their unit's path (a county office → its county). */
