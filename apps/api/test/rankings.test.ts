@@ -2,6 +2,7 @@ import type { TRankingAppeal, TRankingResponse, TSetting } from '@reform/contrac
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { figuresByUnit, rankingFigurePeriod, rankingGroupOf, rankingIndicatorFigure } from '@reform/domain';
 import { loadFigureFacts } from '../src/modules/figures/load-figure-facts.ts';
+import { loadUnitYearToDateParts } from '../src/modules/rankings/load-unit-year-parts.ts';
 import { TEST_TODAY, buildTestApp, type TestApp } from './helpers.ts';
 
 let t: TestApp;
@@ -45,6 +46,16 @@ describe('rankings', () => {
       }
     }
   }, 120_000);
+
+  it("a unit's year-to-date parts (read by the annual assessment) are its row of the year-to-date ranking", async () => {
+    const keji = await t.db.prisma.unit.findFirstOrThrow({ where: { name: '市科技局' } });
+    const parts = await loadUnitYearToDateParts({ db: t.db }, keji.id, 2026, TEST_TODAY);
+    const ranking = await call<TRankingResponse>('admin', 'GET', '/api/rankings?group=department&year=2026&quarter=4&ytd=true&draft=true');
+    const row = ranking.body.rows.find((r) => r.unit.id === keji.id)!;
+    expect(parts!.map((p) => [p.indicator, p.pointsHundredths, p.facts.length])).toEqual(row.parts.map((p) => [p.indicator, p.pointsHundredths, p.facts.length]));
+    const leadership = await t.db.prisma.unit.findFirstOrThrow({ where: { kind: 'leadership' } });
+    expect(await loadUnitYearToDateParts({ db: t.db }, leadership.id, 2026, TEST_TODAY)).toBeNull();
+  });
 
   it('the office sees the live draft: every department, parts summing exactly to the score, each fact naming its task', async () => {
     const draft = await call<TRankingResponse>('admin', 'GET', `${q3Url}&draft=true`);

@@ -1,7 +1,6 @@
 import type { TRankingFormula, TRankingResponse, TRankingRow } from '@reform/contracts';
 import type { Database } from '@reform/db';
 import {
-  isoDate,
   previousQuarter,
   rankUnits,
   rankingFactsOf,
@@ -99,5 +98,3 @@ export function visibleRows(rows: RankingRow[], user: SessionUser, ownUnitId: nu
 }
 
 export const tieBreakText = (formula: RankingFormula) => rankingTieBreakLabels[formula.tieBreak];
-
-export const asOfOf = (date: Date) => isoDate(date);
