@@ -58,7 +58,11 @@ test('the office publishes, drills to a fact; a unit appeals; the office accepts
   const fact = facts.find((f) => f.indicator === 'overdueItems' && !f.override) ?? facts.find((f) => !f.met && !f.override);
   expect(fact, '市科技局 has a fact against it in 2026 Q3').toBeTruthy();
   const factLink = detail.getByTestId(`fact-${fact!.key}`).getByRole('link');
-  await expect(factLink).toHaveText(fact!.text);
+  // The row may have been drawn again by a refetch of the ranking just published: open it again if so.
+  await expect(async () => {
+    if (!(await detail.isVisible())) await row.getByRole('button', { name: /展开行/ }).click();
+    await expect(factLink).toHaveText(fact!.text, { timeout: 2_000 });
+  }).toPass({ timeout: 20_000 });
   await factLink.click();
   await expect(page).toHaveURL(new RegExp(`/tasks/${fact!.taskId}$`));
   await page.goBack();

@@ -1,5 +1,6 @@
 import type { TRankingPart, TRankingResponse, TRankingRow } from '@reform/contracts';
 import { Card, Collapse, Empty, Flex, Grid, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { RankChange } from './rank-change';
 import { RowDetail, formatPoints } from './row-detail';
 
@@ -11,6 +12,8 @@ interface Props {
 /** The ranking as a table with expandable rows on a desktop, as cards on a phone. */
 export function RankingTable({ ranking, onAppeal }: Props) {
   const narrow = Grid.useBreakpoint().md === false;
+  // Kept here, so a refetch of the same ranking leaves the opened rows open.
+  const [expanded, setExpanded] = useState<readonly React.Key[]>([]);
   const appealFor = (row: TRankingRow) => (onAppeal && row.unit.id === ranking.ownUnitId ? (fact: TRankingPart['facts'][number]) => onAppeal(row, fact) : undefined);
   const empty = <Empty description={ranking.status === 'published' && ranking.version === null ? '本期排名尚未发布' : '暂无参加排名的单位'} />;
   if (ranking.rows.length === 0) return empty;
@@ -64,7 +67,7 @@ export function RankingTable({ ranking, onAppeal }: Props) {
       pagination={false}
       size="middle"
       onRow={(row) => ({ 'data-testid': `ranking-row-${row.unit.id}` }) as React.HTMLAttributes<HTMLElement>}
-      expandable={{ expandedRowRender: (row) => <RowDetail row={row} onAppeal={appealFor(row)} />, rowExpandable: () => true }}
+      expandable={{ expandedRowKeys: expanded, onExpandedRowsChange: setExpanded, expandedRowRender: (row) => <RowDetail row={row} onAppeal={appealFor(row)} />, rowExpandable: () => true }}
       columns={[
         { key: 'rank', title: '名次', dataIndex: 'rank', width: 70, sorter: (a, b) => a.rank - b.rank },
         { key: 'change', title: '较上季度', width: 90, render: (_, row) => <RankChange change={row.change} /> },
