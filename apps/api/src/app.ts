@@ -35,6 +35,7 @@ import todoRoutes from './routes/api/todos/index.ts';
 import unitRoutes from './routes/api/units/index.ts';
 import battleMapRoutes from './routes/api/battle-map/index.ts';
 import compress from '@fastify/compress';
+import rankingRoutes from './routes/api/rankings/index.ts';
 
 // Validation messages are Chinese first; the error handler translates for Accept-Language: en.
 z.config(z.locales.zhCN());
@@ -121,6 +122,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(battleMapRoutes, { prefix: '/api/battle-map' });
   await app.register(reportRoundRoutes, { prefix: '/api/report-rounds' });
   await app.register(reportRoutes, { prefix: '/api/reports' });
+  await app.register(rankingRoutes, { prefix: '/api/rankings' });
   await app.register(spa, { webDist: options.webDist ?? null });
   if (options.backgroundSweep) {
     let stopSweeper = () => {};

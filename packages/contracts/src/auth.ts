@@ -36,6 +36,10 @@ export const permissionNames = [
   'reports:review',
   'report-rounds:read',
   'report-rounds:open',
+  'rankings:read',
+  'rankings:publish',
+  'rankings:appeal',
+  'rankings:decide-appeal',
 ] as const;
 export type TPermission = (typeof permissionNames)[number];
 

@@ -16,3 +16,4 @@ export * from './settings.ts';
 export * from './figures.ts';
 export * from './battle-map.ts';
 export * from './reports.ts';
+export * from './rankings.ts';

@@ -10,3 +10,5 @@ export * from './search-terms.ts';
 export * from './figures/index.ts';
 export * from './battle-map.ts';
 export * from './reports.ts';
+export * from './ranking.ts';
+export * from './ranking-facts.ts';

@@ -34,6 +34,10 @@ export const permissionTable = {
   'reports:review': ['admin', 'county_office'],
   'report-rounds:read': ['admin', 'county_office', 'unit_staff', 'leader'],
   'report-rounds:open': ['admin', 'county_office'],
+  'rankings:read': ['admin', 'county_office', 'unit_staff', 'leader'],
+  'rankings:publish': ['admin'],
+  'rankings:appeal': ['county_office', 'unit_staff'],
+  'rankings:decide-appeal': ['admin'],
 } as const satisfies Record<TPermission | 'health:read' | 'auth:login' | 'auth:logout', 'public' | readonly Role[]>;
 
 export type Permission = keyof typeof permissionTable;

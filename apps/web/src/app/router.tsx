@@ -16,6 +16,7 @@ const LedgerImportRoute = lazy(() =>
 const TodosRoute = lazy(() => import('@/features/todos/routes/todos').then((m) => ({ default: m.TodosRoute })));
 const SettingsRoute = lazy(() => import('@/features/settings/routes/settings').then((m) => ({ default: m.SettingsRoute })));
 const DashboardRoute = lazy(() => import('@/features/dashboard/routes/dashboard').then((m) => ({ default: m.DashboardRoute })));
+const RankingRoute = lazy(() => import('@/features/ranking/routes/ranking').then((m) => ({ default: m.RankingRoute })));
 const UnderConstructionRoute = lazy(() =>
   import('./routes/under-construction').then((m) => ({ default: m.UnderConstructionRoute })),
 );
@@ -51,6 +52,7 @@ export function createAppRouter() {
         { path: 'reports', element: <ReportsRoute /> },
         { path: 'reports/rounds/:id', element: <RoundRoute /> },
         { path: 'reports/:id', element: <ReportRoute /> },
+        { path: 'ranking', element: <RankingRoute /> },
         ...navAreas
           .filter((area) => area.comingSoon)
           .map((area) => ({ path: area.path.slice(1), element: <UnderConstructionRoute area={area} /> })),

@@ -23,7 +23,8 @@ export interface TaskFact {
    * Null while it is not finished.
    */
   finishedOn: IsoDate | null;
-  milestones: ReadonlyArray<{ name: string; dueDate: IsoDate; doneDate: IsoDate | null }>;
+  /** `id` names the milestone in a ranking fact (appeals refer to it); hand-written facts may leave it out. */
+  milestones: ReadonlyArray<{ id?: number; name: string; dueDate: IsoDate; doneDate: IsoDate | null }>;
   /** Outcomes delivered so far, by kind (the task book's expected outcomes). */
   outcomes: ReadonlyArray<{ kind: OutcomeKind; delivered: number }>;
   pilotStage: PilotStage | null;

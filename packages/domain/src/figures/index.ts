@@ -2,3 +2,4 @@ export type { FigureFacts, RectificationFact, ReportFact, TaskFact } from './fac
 export { indicators, type Indicator, type Measure } from './indicators.ts';
 export { periodOf, parsePeriodKey, previousPeriodOf, trendQuarters, type Period } from './period.ts';
 export { changeOf, computeFigure, computeFigures, figuresByUnit, narrowFacts, type FigureSet, type FigureValue } from './compute.ts';
+export { unitFactLists, type UnitFactFigure, type UnitFactItem } from './unit-fact-lists.ts';

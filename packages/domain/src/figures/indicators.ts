@@ -37,7 +37,7 @@ function memoised<T>(ctx: PeriodFacts, name: string, compute: () => T): T {
 
 // ─── Shared rules ────────────────────────────────────────────────────────────
 
-const finishedBy = (task: TaskFact, day: IsoDate) => task.finishedOn !== null && task.finishedOn <= day;
+export const finishedBy = (task: TaskFact, day: IsoDate) => task.finishedOn !== null && task.finishedOn <= day;
 
 /** A task is in play in [from, asOf] when it was issued (not a draft), had started by asOf and had not finished before from. */
 function inPlayBetween(task: TaskFact, from: IsoDate, asOf: IsoDate): boolean {
@@ -45,7 +45,7 @@ function inPlayBetween(task: TaskFact, from: IsoDate, asOf: IsoDate): boolean {
 }
 
 /** Whether a task counts as overdue-capable at asOf: running (not suspended) and not finished by then. */
-const runningAt = (task: TaskFact, asOf: IsoDate) => task.status !== 'suspended' && !finishedBy(task, asOf);
+export const runningAt = (task: TaskFact, asOf: IsoDate) => task.status !== 'suspended' && !finishedBy(task, asOf);
 
 export function periodFacts(facts: FigureFacts, period: Period): PeriodFacts {
   const reportsByTask = new Map<number, ReportFact[]>();
@@ -83,7 +83,7 @@ const tasksWhere = (ctx: PeriodFacts, test: (task: TaskFact) => boolean) => {
 };
 
 /** Milestones due within the period, up to asOf, of the tasks in play. */
-function milestonesDue(ctx: PeriodFacts) {
+export function milestonesDue(ctx: PeriodFacts) {
   const { from, asOf } = ctx.period;
   return memoised(ctx, 'milestonesDue', () =>
     ctx.inPlay.flatMap((task) =>
@@ -91,10 +91,10 @@ function milestonesDue(ctx: PeriodFacts) {
     ),
   );
 }
-const doneOnTime = (m: { dueDate: IsoDate; doneDate: IsoDate | null }) => m.doneDate !== null && m.doneDate <= m.dueDate;
+export const doneOnTime = (m: { dueDate: IsoDate; doneDate: IsoDate | null }) => m.doneDate !== null && m.doneDate <= m.dueDate;
 
 /** Each report a task owed in the period: for every quarter whose report fell due within [from, asOf], each task in play during that quarter. */
-function reportsExpected(ctx: PeriodFacts) {
+export function reportsExpected(ctx: PeriodFacts) {
   return memoised(ctx, 'reportsExpected', () => findReportsExpected(ctx));
 }
 function findReportsExpected(ctx: PeriodFacts) {
@@ -119,7 +119,7 @@ function findReportsExpected(ctx: PeriodFacts) {
   return out;
 }
 /** Handed in (first submission) by the end of its due day: the round's, or the quarter's default. */
-const onTime = (e: { due: IsoDate; report: ReportFact | undefined }) =>
+export const onTime = (e: { due: IsoDate; report: ReportFact | undefined }) =>
   e.report?.submittedOn != null && e.report.submittedOn <= (e.report.dueOn ?? e.due);
 
 /** Rectification items still open at the end of asOf (found by then, not closed by then), of tasks in scope. */

@@ -31,11 +31,10 @@ interface TaskRow {
   start_date: string;
   deadline: string;
   stage: PilotStage | null;
-  /** [name, due, done | null][] in timetable order. */
-  milestones: [string, string, string | null][];
+  /** [id, name, due, done | null][] in timetable order. */
+  milestones: [number, string, string, string | null][];
   /** [kind, delivered][] */
   outcomes: [OutcomeKind, number][];
-  /** [year, quarter, status, submitted day (Shanghai) | null][] */
   /** year, quarter, status, first submitted (Shanghai day), times submitted, own due day */
   reports: [number, number, string, string | null, number, string | null][];
 }
@@ -57,7 +56,7 @@ interface RectificationRow {
  * another, and the report due day. Dates arrive as Shanghai calendar days.
  */
 export async function loadFigureFacts(
-  ctx: UseCaseContext,
+  ctx: Pick<UseCaseContext, 'db'>,
   where: Prisma.TaskWhereInput,
   reportsFrom: { year: number; quarter: number },
 ): Promise<LoadedFigureFacts> {
@@ -72,7 +71,7 @@ export async function loadFigureFacts(
               t.lead_leader, t.special_group_id, t.light, t.light_reason,
               to_char(t.start_date, 'YYYY-MM-DD') AS start_date, to_char(t.deadline, 'YYYY-MM-DD') AS deadline,
               p.stage,
-              COALESCE((SELECT json_agg(json_build_array(m.name, to_char(m.due_date, 'YYYY-MM-DD'), to_char(m.done_date, 'YYYY-MM-DD')) ORDER BY m.seq)
+              COALESCE((SELECT json_agg(json_build_array(m.id, m.name, to_char(m.due_date, 'YYYY-MM-DD'), to_char(m.done_date, 'YYYY-MM-DD')) ORDER BY m.seq)
                         FROM milestone m WHERE m.task_id = t.id), '[]'::json) AS milestones,
               COALESCE((SELECT json_agg(json_build_array(o.kind, o.delivered_count))
                         FROM task_outcome o WHERE o.task_id = t.id), '[]'::json) AS outcomes,
@@ -101,7 +100,7 @@ export async function loadFigureFacts(
   const tasks = rows.map((row): TaskFact => {
     labels.set(row.id, { leadUnit: { id: row.lead_unit_id, name: row.lead_unit_name }, leadLeader: row.lead_leader });
     for (const report of row.reports) reports.push(reportFactOf(row.id, report));
-    const milestones = row.milestones.map(([name, dueDate, doneDate]) => ({ name, dueDate, doneDate }));
+    const milestones = row.milestones.map(([id, name, dueDate, doneDate]) => ({ id, name, dueDate, doneDate }));
     const finished = row.status === 'completed' || row.status === 'closed';
     // No completion date is recorded: a finished task finished with its last milestone (else at its deadline).
     const lastDone = milestones.reduce<string | null>((last, m) => (m.doneDate && (!last || m.doneDate > last) ? m.doneDate : last), null);
