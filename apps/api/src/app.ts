@@ -30,6 +30,10 @@ import settingRoutes from './routes/api/settings/index.ts';
 import timetableRoutes from './routes/api/timetable/index.ts';
 import todoRoutes from './routes/api/todos/index.ts';
 import unitRoutes from './routes/api/units/index.ts';
+import inspectionRoutes from './routes/api/inspections/index.ts';
+import rectificationRoutes from './routes/api/rectifications/index.ts';
+import reminderRoutes from './routes/api/reminders/index.ts';
+import type { ReminderChannel } from './modules/reminders/channels.ts';
 
 // Validation messages are Chinese first; the error handler translates for Accept-Language: en.
 z.config(z.locales.zhCN());
@@ -41,6 +45,8 @@ declare module 'fastify' {
     filesDir: string;
     /** Today's date in Shanghai (YYYY-MM-DD), from the app's clock. */
     today(): string;
+    /** Where reminders go out besides the app (e-mail, webhook). */
+    reminderChannels: readonly ReminderChannel[];
   }
 }
 
@@ -57,6 +63,8 @@ export interface AppOptions {
   /** Keep status lights and search terms current in the background (the server turns this on). */
   backgroundSweep?: boolean;
   logger?: FastifyServerOptions['logger'];
+  /** Reminder channels besides the app (e-mail, webhook); none by default. */
+  reminderChannels?: readonly ReminderChannel[];
 }
 
 /** Builds the application: external plugins, then the app's own, then the routes. */
@@ -74,6 +82,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('db', options.db);
   app.decorate('filesDir', options.filesDir);
+  app.decorate('reminderChannels', options.reminderChannels ?? []);
   app.decorate('today', () => todayInShanghai(clock()));
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
@@ -111,11 +120,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(ledgerRoutes, { prefix: '/api/ledger' });
   await app.register(timetableRoutes, { prefix: '/api/timetable' });
   await app.register(settingRoutes, { prefix: '/api/settings' });
+  await app.register(inspectionRoutes, { prefix: '/api/inspections' });
+  await app.register(rectificationRoutes, { prefix: '/api/rectifications' });
+  await app.register(reminderRoutes, { prefix: '/api/reminders' });
   await app.register(spa, { webDist: options.webDist ?? null });
   if (options.backgroundSweep) {
     let stopSweeper = () => {};
     app.addHook('onReady', async () => {
-      stopSweeper = startSweeper(options.db, () => app.today(), app.log);
+      stopSweeper = startSweeper(options.db, () => app.today(), app.log, 60_000, app.reminderChannels);
     });
     app.addHook('onClose', async () => stopSweeper());
   }

@@ -30,6 +30,11 @@ export const permissionNames = [
   'settings:manage',
   'todos:read',
   'todos:complete',
+  'supervision:read',
+  'supervision:inspect',
+  'supervision:respond',
+  'reminders:read',
+  'reminders:send',
 ] as const;
 export type TPermission = (typeof permissionNames)[number];
 

@@ -38,5 +38,18 @@ const todoFields = {
 export const ZTodo = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('mention'), commentId: z.number().int(), ...todoFields }),
   z.object({ kind: z.literal('adjustment'), adjustmentId: z.number().int(), ...todoFields }),
+  /**
+   * A rectification item (整改事项) for the owner unit to answer: open and due within the reminder
+   * days, or overdue (`rectification`); for the inspecting office, an answered item waiting to be
+   * closed (`rectification-review`). `body` is the item's description; the task may be absent.
+   */
+  z.object({
+    kind: z.enum(['rectification', 'rectification-review']),
+    rectificationId: z.number().int(),
+    deadline: z.string(),
+    overdueDays: z.number().int(),
+    ...todoFields,
+    task: todoFields.task.nullable(),
+  }),
 ]);
 export type TTodo = z.infer<typeof ZTodo>;

@@ -27,6 +27,9 @@ export const ZSettingValues = {
     holidays: z.array(ZDate).max(400),
     makeupWorkdays: z.array(ZDate).max(100),
   }),
+  reminders: z.strictObject({
+    daysBefore: z.number().int().min(1, { error: '应为 1 至 30 天' }).max(30, { error: '应为 1 至 30 天' }),
+  }),
 } as const;
 export type SettingKey = keyof typeof ZSettingValues;
 export const settingKeys = Object.keys(ZSettingValues) as SettingKey[];
@@ -37,6 +40,7 @@ export const settingLabels: Record<SettingKey, string> = {
   taskCode: '任务编号规则',
   phaseTemplates: '倒排工期阶段模板',
   workCalendar: '节假日与调休',
+  reminders: '到期提醒',
 };
 
 export const ZSetting = z.object({ key: z.string(), value: z.unknown(), version: z.number().int() });

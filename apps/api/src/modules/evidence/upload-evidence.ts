@@ -37,6 +37,20 @@ export async function uploadEvidence(ctx: UseCaseContext, filesDir: string, task
       fields: [{ path: 'milestoneId', message: { zh: '节点不属于该任务', en: 'The milestone does not belong to this task' } }],
     });
   }
+  return storeEvidence(ctx, filesDir, { taskId, milestoneId: file.milestoneId, rectificationItemId: null }, file);
+}
+
+/**
+ * Checks a file by its content, writes it under a generated name and records it against a task
+ * (and a milestone or a rectification item); the caller has checked who may attach it there.
+ */
+export async function storeEvidence(
+  ctx: UseCaseContext,
+  filesDir: string,
+  target: { taskId: number; milestoneId: number | null; rectificationItemId: number | null },
+  file: Pick<UploadedFile, 'filename' | 'content'>,
+): Promise<TEvidenceFile> {
+  const { taskId } = target;
   const type = await fileTypeFromBuffer(file.content);
   if (!type || !ALLOWED.has(type.mime)) {
     throw new AppError(AppErrorCode.UnsupportedMediaType, {
@@ -53,7 +67,8 @@ export async function uploadEvidence(ctx: UseCaseContext, filesDir: string, task
       const created = await tx.evidenceFile.create({
         data: {
           taskId,
-          milestoneId: file.milestoneId,
+          milestoneId: target.milestoneId,
+          rectificationItemId: target.rectificationItemId,
           originalName: file.filename,
           storedName,
           mimeType: type.mime,
