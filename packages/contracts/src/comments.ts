@@ -30,6 +30,14 @@ const todoFields = {
   createdAt: z.string(),
 };
 
+const rectificationTodoFields = {
+  rectificationId: z.number().int(),
+  deadline: z.string(),
+  overdueDays: z.number().int(),
+  ...todoFields,
+  task: todoFields.task.nullable(),
+};
+
 /**
  * The user's to-do list (待办), newest first: comments that mention the user's unit and are not
  * yet marked done (`mention`), and, for the offices that decide them, timetable adjustment
@@ -43,13 +51,7 @@ export const ZTodo = z.discriminatedUnion('kind', [
    * days, or overdue (`rectification`); for the inspecting office, an answered item waiting to be
    * closed (`rectification-review`). `body` is the item's description; the task may be absent.
    */
-  z.object({
-    kind: z.enum(['rectification', 'rectification-review']),
-    rectificationId: z.number().int(),
-    deadline: z.string(),
-    overdueDays: z.number().int(),
-    ...todoFields,
-    task: todoFields.task.nullable(),
-  }),
+  z.object({ kind: z.literal('rectification'), ...rectificationTodoFields }),
+  z.object({ kind: z.literal('rectification-review'), ...rectificationTodoFields }),
 ]);
 export type TTodo = z.infer<typeof ZTodo>;

@@ -14,6 +14,12 @@ const LedgerImportRoute = lazy(() =>
 );
 const TodosRoute = lazy(() => import('@/features/todos/routes/todos').then((m) => ({ default: m.TodosRoute })));
 const SettingsRoute = lazy(() => import('@/features/settings/routes/settings').then((m) => ({ default: m.SettingsRoute })));
+const InspectionsRoute = lazy(() => import('@/features/supervision/routes/inspections').then((m) => ({ default: m.InspectionsRoute })));
+const InspectionRoute = lazy(() => import('@/features/supervision/routes/inspection').then((m) => ({ default: m.InspectionRoute })));
+const RectificationsRoute = lazy(() =>
+  import('@/features/supervision/routes/rectifications').then((m) => ({ default: m.RectificationsRoute })),
+);
+const RemindersRoute = lazy(() => import('@/features/supervision/routes/reminders').then((m) => ({ default: m.RemindersRoute })));
 const UnderConstructionRoute = lazy(() =>
   import('./routes/under-construction').then((m) => ({ default: m.UnderConstructionRoute })),
 );
@@ -34,6 +40,10 @@ export function createAppRouter() {
         { path: 'tasks/:id/edit', element: <TaskEditRoute /> },
         { path: 'todos', element: <TodosRoute /> },
         { path: 'settings', element: <SettingsRoute /> },
+        { path: 'inspections', element: <InspectionsRoute /> },
+        { path: 'inspections/:id', element: <InspectionRoute /> },
+        { path: 'rectifications', element: <RectificationsRoute /> },
+        { path: 'reminders', element: <RemindersRoute /> },
         ...navAreas
           .filter((area) => area.comingSoon)
           .map((area) => ({ path: area.path.slice(1), element: <UnderConstructionRoute area={area} /> })),
