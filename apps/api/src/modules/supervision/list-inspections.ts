@@ -1,4 +1,4 @@
-import { ZInspectionListQuery, ZInspectionPage } from '@reform/contracts';
+import type { ZInspectionListQuery, ZInspectionPage } from '@reform/contracts';
 import type { Prisma } from '@reform/db';
 import type { z } from 'zod';
 import { inspectionScope } from '../../access/policy.ts';

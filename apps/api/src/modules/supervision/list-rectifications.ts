@@ -1,4 +1,4 @@
-import { ZRectificationListQuery, type TRectificationPage } from '@reform/contracts';
+import type { TRectificationPage, ZRectificationListQuery } from '@reform/contracts';
 import type { Prisma } from '@reform/db';
 import { dateColumn } from '@reform/domain';
 import type { z } from 'zod';
