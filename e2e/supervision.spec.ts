@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { todayInShanghai, addDays } from '@reform/domain';
+import { addDays, todayInShanghai } from '../packages/domain/src/calendar.ts';
 import { createTask, getTask, pickDate, signInContext, unique } from './helpers';
 
 /** Picks 市科技局 in the owner-unit tree select by typing its name. */
@@ -30,7 +30,7 @@ test('an inspection creates two rectification items: one is responded to and clo
   await pickDate(form, '督察日期', addDays(today, -30));
   await form.getByRole('textbox', { name: '督察组成员' }).fill('市委改革办督察组（李明、王芳）');
   await form.getByRole('combobox', { name: '督察任务' }).fill(task.code);
-  await admin.getByRole('option', { name: new RegExp(task.code) }).click();
+  await admin.locator('.ant-select-item-option', { hasText: task.code }).click();
   await form.getByRole('textbox', { name: '发现问题' }).fill('1. 配套政策出台滞后。\n2. 督办台账未按月更新。');
   await form.getByRole('button', { name: '保存' }).click();
   await expect(admin.getByRole('heading', { name: title })).toBeVisible();
