@@ -32,7 +32,7 @@ test('an inspection creates two rectification items: one is responded to and clo
   await form.getByRole('combobox', { name: '督察任务' }).fill(task.code);
   await admin.locator('.ant-select-item-option', { hasText: task.code }).click();
   await form.getByRole('textbox', { name: '发现问题' }).fill('1. 配套政策出台滞后。\n2. 督办台账未按月更新。');
-  await form.getByRole('button', { name: '保存' }).click();
+  await form.getByRole('button', { name: /^保\s?存$/ }).click();
   await expect(admin.getByRole('heading', { name: title })).toBeVisible();
 
   // Two findings become two items: one due in a month, one whose deadline has already passed.
@@ -42,7 +42,7 @@ test('an inspection creates two rectification items: one is responded to and clo
     await dialog.getByRole('textbox', { name: '整改事项' }).fill(description);
     await pickOwner(admin, dialog);
     await pickDate(dialog, '整改期限', deadline);
-    await dialog.getByRole('button', { name: '下发' }).click();
+    await dialog.getByRole('button', { name: /^下\s?发$/ }).click();
     await expect(dialog).toBeHidden();
     await expect(admin.getByRole('row', { name: new RegExp(description) })).toBeVisible();
   };
@@ -67,10 +67,10 @@ test('an inspection creates two rectification items: one is responded to and clo
   await staff.goto('/rectifications?status=open');
   const row = staff.getByRole('row', { name: new RegExp(onTime) });
   await row.getByRole('button', { name: '反馈整改情况' }).click();
-  const respond = staff.getByRole('dialog', { name: /反馈整改情况/ });
+  const respond = staff.getByRole('dialog', { name: /^反馈整改情况：/ });
   await respond.getByRole('textbox', { name: '整改情况' }).fill('已出台配套政策并印发执行');
   await respond.getByRole('button', { name: '提交反馈' }).click();
-  await staff.getByRole('dialog', { name: '反馈整改情况' }).getByRole('button', { name: '提交反馈' }).click();
+  await staff.getByRole('dialog', { name: '反馈整改情况', exact: true }).getByRole('button', { name: '提交反馈' }).click();
   await expect(respond).toBeHidden();
   await staff.goto('/rectifications?status=responded');
   await expect(staff.getByRole('row', { name: new RegExp(onTime) }).getByText('已反馈待销号')).toBeVisible();
@@ -79,11 +79,11 @@ test('an inspection creates two rectification items: one is responded to and clo
   await admin.goto('/inspections');
   await admin.getByRole('link', { name: title }).click();
   const adminRow = admin.getByRole('row', { name: new RegExp(onTime) });
-  await adminRow.getByRole('button', { name: '销号' }).click();
+  await adminRow.getByRole('button', { name: /^销\s?号$/ }).click();
   const close = admin.getByRole('dialog', { name: /^销号：/ });
   await close.getByRole('textbox', { name: '销号意见' }).fill('材料齐全，同意销号');
   await close.getByRole('button', { name: '确认销号' }).click();
-  await admin.getByRole('dialog', { name: '销号' }).getByRole('button', { name: '确认销号' }).click();
+  await admin.getByRole('dialog', { name: '销号', exact: true }).getByRole('button', { name: '确认销号' }).click();
   await expect(close).toBeHidden();
   await expect(adminRow.getByText('已销号')).toBeVisible();
   await expect(admin.getByRole('row', { name: new RegExp(late) }).getByText('整改中')).toBeVisible();

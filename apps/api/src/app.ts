@@ -27,6 +27,8 @@ import taskPilotExtensionRoutes from './routes/api/tasks/pilot-extension.ts';
 import taskStatusRoutes from './routes/api/tasks/status.ts';
 import taskTimetableRoutes from './routes/api/tasks/timetable.ts';
 import settingRoutes from './routes/api/settings/index.ts';
+import reportRoundRoutes from './routes/api/report-rounds/index.ts';
+import reportRoutes from './routes/api/reports/index.ts';
 import timetableRoutes from './routes/api/timetable/index.ts';
 import todoRoutes from './routes/api/todos/index.ts';
 import unitRoutes from './routes/api/units/index.ts';
@@ -120,6 +122,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(ledgerRoutes, { prefix: '/api/ledger' });
   await app.register(timetableRoutes, { prefix: '/api/timetable' });
   await app.register(settingRoutes, { prefix: '/api/settings' });
+  await app.register(reportRoundRoutes, { prefix: '/api/report-rounds' });
+  await app.register(reportRoutes, { prefix: '/api/reports' });
   await app.register(inspectionRoutes, { prefix: '/api/inspections' });
   await app.register(rectificationRoutes, { prefix: '/api/rectifications' });
   await app.register(reminderRoutes, { prefix: '/api/reminders' });

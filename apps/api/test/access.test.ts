@@ -167,8 +167,12 @@ describe('GET /api/auth/me', () => {
     const admin = await me('admin');
     expect(admin.permissions).toEqual(expect.arrayContaining(['tasks:create', 'settings:manage', 'comments:write']));
     expect(admin.assignableUnitIds).toBeNull();
-    expect((await me('leader')).permissions).toEqual(['auth:me', 'units:read', 'tasks:read', 'ledger:export', 'todos:read', 'supervision:read']);
+    expect((await me('leader')).permissions).toEqual(['auth:me', 'units:read', 'tasks:read', 'ledger:export', 'todos:read', 'reports:read', 'report-rounds:read', 'supervision:read']);
     const staff = await me('staff');
+    expect(staff.permissions).toEqual(expect.arrayContaining(['reports:read', 'reports:write', 'report-rounds:read']));
+    expect(staff.permissions).not.toContain('reports:review');
+    expect(staff.permissions).not.toContain('report-rounds:open');
+    expect(admin.permissions).toEqual(expect.arrayContaining(['reports:review', 'report-rounds:open']));
     expect(staff.permissions).toContain('comments:write');
     expect(staff.permissions).not.toContain('tasks:create');
     expect(staff.assignableUnitIds).toEqual([]);

@@ -4,6 +4,7 @@ export const ZEvidenceFile = z.object({
   id: z.number().int(),
   taskId: z.number().int(),
   milestoneId: z.number().int().nullable(),
+  reportId: z.number().int().nullable(),
   originalName: z.string(),
   mimeType: z.string(),
   size: z.number().int(),

@@ -13,4 +13,5 @@ export * from './timetable.ts';
 export * from './comments.ts';
 export * from './evidence.ts';
 export * from './settings.ts';
+export * from './reports.ts';
 export * from './supervision.ts';

@@ -112,4 +112,5 @@ export const ledgerExportHeaders = [
   '状态',
   '状态灯',
   '进度（%）',
+  '节点完成',
 ] as const;

@@ -7,5 +7,6 @@ export * from './task-code.ts';
 export * from './ledger-dates.ts';
 export * from './ledger-headers.ts';
 export * from './search-terms.ts';
+export * from './reports.ts';
 export * from './rectification.ts';
 export * from './reminders.ts';

@@ -28,6 +28,11 @@ export const permissionTable = {
   'evidence:upload': ['admin', 'county_office', 'unit_staff'],
   'settings:manage': ['admin'],
   'todos:read': ['admin', 'county_office', 'unit_staff', 'leader'],
+  'reports:read': ['admin', 'county_office', 'unit_staff', 'leader'],
+  'reports:write': ['admin', 'county_office', 'unit_staff'],
+  'reports:review': ['admin', 'county_office'],
+  'report-rounds:read': ['admin', 'county_office', 'unit_staff', 'leader'],
+  'report-rounds:open': ['admin', 'county_office'],
   'supervision:read': ['admin', 'county_office', 'unit_staff', 'leader'],
   'supervision:inspect': ['admin', 'county_office'],
   'supervision:respond': ['admin', 'county_office', 'unit_staff'],
@@ -255,6 +260,67 @@ export function mayExtendPilot(user: SessionUser, task: TaskOwnership): boolean 
 /** Completing milestones and asking for timetable adjustments: the lead unit, and the offices that own the task. */
 export function mayReportProgress(user: SessionUser, task: TaskOwnership): boolean {
   return editableTaskFields(user, task).length > 0;
+}
+
+// ─── Quarterly reports (一季度一报) ──────────────────────────────────────────
+
+/**
+ * Reports a user may see: a report belongs to its task's lead unit. Unit staff see their unit's
+ * reports and those of tasks their unit cooperates on (to add their contribution); a county
+ * office its subtree's; the city office and leaders everything.
+ */
+export function reportScope(user: SessionUser): Prisma.ProgressReportWhereInput {
+  switch (user.role) {
+    case 'admin':
+    case 'leader':
+      return {};
+    case 'county_office':
+      return { unitId: { in: user.scopeUnitIds } };
+    case 'unit_staff':
+      return {
+        OR: [{ unitId: user.unit.id }, { task: { units: { some: { unitId: user.unit.id, role: 'cooperating' } } } }],
+      };
+  }
+}
+
+/** The same scope as SQL over `progress_report r` (for the board's aggregate): null = everything. */
+export function reportScopeUnitIds(user: SessionUser): number[] | null {
+  switch (user.role) {
+    case 'admin':
+    case 'leader':
+      return null;
+    case 'county_office':
+      return user.scopeUnitIds;
+    case 'unit_staff':
+      return [user.unit.id];
+  }
+}
+
+/** Filling and submitting a report: its own unit's staff, or the office whose scope holds the unit. */
+export function mayFillReport(user: SessionUser, report: { unitId: number }): boolean {
+  if (user.role === 'admin') return true;
+  if (user.role === 'county_office') return user.scopeUnitIds.includes(report.unitId);
+  return user.role === 'unit_staff' && user.unit.id === report.unitId;
+}
+
+/** Returning or accepting a report: the city office, or the county office whose subtree holds the unit. */
+export function mayReviewReport(user: SessionUser, report: { unitId: number }): boolean {
+  if (user.role === 'admin') return true;
+  return user.role === 'county_office' && user.scopeUnitIds.includes(report.unitId);
+}
+
+/** Opening a round: the city office for the city, a county office for its county. */
+export function mayOpenRound(user: SessionUser): boolean {
+  return user.role === 'admin' || user.role === 'county_office';
+}
+
+/**
+ * Rounds a user may see: those whose scope holds the user's own scope (the city's round) or lies
+ * within it (a county office sees its county's rounds, the city office all).
+ */
+export function roundVisible(user: SessionUser, round: { scopePath: string }): boolean {
+  if (user.role === 'admin' || user.role === 'leader') return true;
+  return user.scopePath.startsWith(round.scopePath) || round.scopePath.startsWith(user.scopePath);
 }
 
 // ─── Supervision (督查整改) ──────────────────────────────────────────────────

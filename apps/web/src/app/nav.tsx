@@ -32,12 +32,7 @@ export const navAreas: NavArea[] = [
     icon: <FundProjectionScreenOutlined />,
     comingSoon: '每项任务的时间表上墙对照今天，里程碑逐一标注、按状态灯着色，节点一旦滞后立即可见。',
   },
-  {
-    path: '/reports',
-    label: '进展报告',
-    icon: <FileTextOutlined />,
-    comingSoon: '各单位一季度一报每项任务的进展、成果、问题、下步计划、完成比例和佐证材料，改革办审核通过或退回。',
-  },
+  { path: '/reports', label: '进展报告', icon: <FileTextOutlined />, permission: 'reports:read' },
   {
     path: '/inspections',
     label: '督查整改',

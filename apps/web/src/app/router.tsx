@@ -23,6 +23,9 @@ const RemindersRoute = lazy(() => import('@/features/supervision/routes/reminder
 const UnderConstructionRoute = lazy(() =>
   import('./routes/under-construction').then((m) => ({ default: m.UnderConstructionRoute })),
 );
+const ReportsRoute = lazy(() => import('@/features/reports/routes/reports').then((m) => ({ default: m.ReportsRoute })));
+const ReportRoute = lazy(() => import('@/features/reports/routes/report').then((m) => ({ default: m.ReportRoute })));
+const RoundRoute = lazy(() => import('@/features/reports/routes/round').then((m) => ({ default: m.RoundRoute })));
 const NotFoundRoute = lazy(() => import('./routes/not-found').then((m) => ({ default: m.NotFoundRoute })));
 
 export function createAppRouter() {
@@ -40,6 +43,9 @@ export function createAppRouter() {
         { path: 'tasks/:id/edit', element: <TaskEditRoute /> },
         { path: 'todos', element: <TodosRoute /> },
         { path: 'settings', element: <SettingsRoute /> },
+        { path: 'reports', element: <ReportsRoute /> },
+        { path: 'reports/rounds/:id', element: <RoundRoute /> },
+        { path: 'reports/:id', element: <ReportRoute /> },
         { path: 'inspections', element: <InspectionsRoute /> },
         { path: 'inspections/:id', element: <InspectionRoute /> },
         { path: 'rectifications', element: <RectificationsRoute /> },

@@ -13,6 +13,7 @@ export function toEvidence(row: Row): TEvidenceFile {
     id: row.id,
     taskId: row.taskId,
     milestoneId: row.milestoneId,
+    reportId: row.reportId,
     originalName: row.originalName,
     mimeType: row.mimeType,
     size: row.size,

@@ -27,6 +27,8 @@ export interface UploadedFile {
   filename: string;
   content: Buffer;
   milestoneId: number | null;
+  /** A quarterly report of the task the file is evidence for (while the report can still change). */
+  reportId?: number | null;
 }
 
 /** Stores an evidence file outside the web root under a generated name, then records it; a failure leaves nothing behind. */
@@ -37,17 +39,26 @@ export async function uploadEvidence(ctx: UseCaseContext, filesDir: string, task
       fields: [{ path: 'milestoneId', message: { zh: '节点不属于该任务', en: 'The milestone does not belong to this task' } }],
     });
   }
-  return storeEvidence(ctx, filesDir, { taskId, milestoneId: file.milestoneId, rectificationItemId: null }, file);
+  const reportId = file.reportId ?? null;
+  if (reportId !== null) {
+    const report = await ctx.db.prisma.progressReport.findFirst({ where: { id: reportId, taskId }, select: { status: true } });
+    if (!report || report.status === 'accepted' || report.status === 'submitted') {
+      throw new AppError(AppErrorCode.BadRequest, errorText.invalid, {
+        fields: [{ path: 'reportId', message: { zh: '报告不属于该任务或已报送，不能再添加佐证材料', en: 'The report is not this task’s or can no longer change' } }],
+      });
+    }
+  }
+  return storeEvidence(ctx, filesDir, { taskId, milestoneId: file.milestoneId, reportId, rectificationItemId: null }, file);
 }
 
 /**
  * Checks a file by its content, writes it under a generated name and records it against a task
- * (and a milestone or a rectification item); the caller has checked who may attach it there.
+ * (and a milestone, a report or a rectification item); the caller has checked who may attach it there.
  */
 export async function storeEvidence(
   ctx: UseCaseContext,
   filesDir: string,
-  target: { taskId: number; milestoneId: number | null; rectificationItemId: number | null },
+  target: { taskId: number; milestoneId: number | null; reportId: number | null; rectificationItemId: number | null },
   file: Pick<UploadedFile, 'filename' | 'content'>,
 ): Promise<TEvidenceFile> {
   const { taskId } = target;
@@ -68,6 +79,7 @@ export async function storeEvidence(
         data: {
           taskId,
           milestoneId: target.milestoneId,
+          reportId: target.reportId,
           rectificationItemId: target.rectificationItemId,
           originalName: file.filename,
           storedName,

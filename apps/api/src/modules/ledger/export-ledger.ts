@@ -55,6 +55,7 @@ export async function exportLedger(ctx: UseCaseContext, query: TLedgerExportQuer
       status: true,
       light: true,
       progress: true,
+      milestones: { select: { doneDate: true } },
     },
     orderBy: [{ [query.sort]: query.order }, { id: 'asc' }],
   });
@@ -79,6 +80,8 @@ export async function exportLedger(ctx: UseCaseContext, query: TLedgerExportQuer
       TaskStatusEnum.labels[task.status],
       LightEnum.labels[task.light],
       task.progress,
+      // Beside the percent of the latest accepted report: the timetable's own count.
+      task.milestones.length === 0 ? '未排节点' : `${task.milestones.filter((m) => m.doneDate !== null).length}/${task.milestones.length}`,
     ]);
   }
 

@@ -20,5 +20,5 @@ export async function uploadRectificationEvidence(
   if (!mayRespondRectification(ctx.user, item)) throw new AppError(AppErrorCode.Forbidden, errorText.forbidden);
   if (item.status === 'closed') throw badRequest('status', '整改事项已销号，不能再上传佐证材料', 'The item is closed');
   if (item.taskId === null) throw badRequest('taskId', '该整改事项未关联任务，无法上传佐证材料', 'The item has no task to keep evidence under');
-  return storeEvidence(ctx, filesDir, { taskId: item.taskId, milestoneId: null, rectificationItemId: id }, file);
+  return storeEvidence(ctx, filesDir, { taskId: item.taskId, milestoneId: null, reportId: null, rectificationItemId: id }, file);
 }

@@ -10,13 +10,13 @@ import { receiveFile } from '../../multipart.ts';
 
 const evidenceForm = {
   fileField: 'file',
-  fields: ['milestoneId'],
+  fields: ['milestoneId', 'reportId'],
   maxBytes: EVIDENCE_MAX_BYTES,
   noFile: { zh: '请选择要上传的文件', en: 'Choose a file to upload' },
   tooLarge: { zh: '文件过大：佐证材料不能超过 20 MB', en: 'The file is too large (at most 20 MB)' },
 } as const;
 
-/** /api/tasks/:id/evidence — multipart with a `file` and an optional `milestoneId`. */
+/** /api/tasks/:id/evidence — multipart with a `file` and an optional `milestoneId` or `reportId` (a quarterly report's evidence). */
 const taskEvidence: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/:id/evidence',
@@ -49,7 +49,14 @@ const taskEvidence: FastifyPluginAsyncZod = async (app) => {
         });
       }
       const milestoneId = milestone?.data ?? null;
-      const saved = await uploadEvidence(ctx, app.filesDir, request.params.id, { filename, content, milestoneId });
+      const report = fields.reportId ? ZId.safeParse(fields.reportId) : null;
+      if (report && !report.success) {
+        throw new AppError(AppErrorCode.BadRequest, errorText.invalid, {
+          fields: [{ path: 'reportId', message: { zh: '报告编号无效', en: 'Invalid report id' } }],
+        });
+      }
+      const reportId = report?.data ?? null;
+      const saved = await uploadEvidence(ctx, app.filesDir, request.params.id, { filename, content, milestoneId, reportId });
       return reply.status(201).send(saved);
     },
   );

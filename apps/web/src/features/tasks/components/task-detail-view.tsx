@@ -23,6 +23,7 @@ import { TaskRectifications } from './task-rectifications';
 import { PilotExtension } from './pilot-extension';
 import { TaskComments } from './task-comments';
 import { TaskProgress } from './task-progress';
+import { TaskReportsTab } from './task-reports-tab';
 import { TaskStatusActions } from './task-status-actions';
 import { ListTag, StatusTag } from './task-tags';
 import { TimetableTab } from './timetable-tab';
@@ -202,6 +203,7 @@ function TimetableAndHistory({ task }: { task: TTaskDetail }) {
           items={[
             { key: 'timetable', label: '时间表', children: <TimetableTab task={task} /> },
             { key: 'history', label: '变更历史', children: <HistoryTimeline taskId={task.id} /> },
+            { key: 'reports', label: '季度报告', children: <TaskReportsTab taskId={task.id} active={tab === 'reports'} /> },
             { key: 'rectifications', label: '督查整改', children: <TaskRectifications taskId={task.id} /> },
           ]}
         />

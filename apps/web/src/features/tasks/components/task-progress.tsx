@@ -5,13 +5,13 @@ type ProgressFacts = Pick<TTaskListItem, 'milestonesDone' | 'milestonesTotal' | 
 
 /** What the progress figures mean, said where they are shown. */
 export const progressExplanation =
-  '节点：时间表中已完成的节点数 / 节点总数，完成一个节点即更新。百分比：上一次季度报送时填报的进度，下次报送前不会变化。';
+  '节点：时间表中已完成的节点数 / 节点总数，完成一个节点即更新。百分比：最近一份已采纳的季度报告填报的完成进度，下一份报告采纳前不会变化。';
 
 /** A task's progress as the timetable shows it (milestones done of all), beside the percent last reported. */
 export function TaskProgress({ task, compact = false }: { task: ProgressFacts; compact?: boolean }) {
   const { milestonesDone: done, milestonesTotal: total, progress } = task;
   const milestones = total === 0 ? '未排节点' : `节点 ${done}/${total}`;
-  const reported = `上季度报送 ${progress}%`;
+  const reported = `报告采纳 ${progress}%`;
   return (
     <Tooltip title={progressExplanation}>
       <span

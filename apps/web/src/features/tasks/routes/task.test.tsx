@@ -35,7 +35,7 @@ describe('task detail', () => {
 
   it('shows progress as milestones done of all beside the percent last reported', async () => {
     setup({ body: taskDetail({ id: 7, milestonesDone: 2, milestonesTotal: 3, progress: 0 }) });
-    expect(await screen.findByTestId('task-progress')).toHaveTextContent('节点 2/3 · 上季度报送 0%');
+    expect(await screen.findByTestId('task-progress')).toHaveTextContent('节点 2/3 · 报告采纳 0%');
   });
 
   it('shows no edit control to a reader', async () => {

@@ -46,8 +46,8 @@ describe('task list', () => {
     setup();
     await screen.findByRole('link', { name: '深化科技金融改革' });
     const progress = within(screen.getByTestId('task-row-1')).getByTestId('task-progress');
-    expect(progress).toHaveTextContent('节点 1/2上季度报送 40%');
-    expect(progress).toHaveAccessibleName('进度：节点 1/2，上季度报送 40%');
+    expect(progress).toHaveTextContent('节点 1/2报告采纳 40%');
+    expect(progress).toHaveAccessibleName('进度：节点 1/2，报告采纳 40%');
     await user.hover(progress);
     expect(await screen.findByRole('tooltip')).toHaveTextContent('完成一个节点即更新');
   });

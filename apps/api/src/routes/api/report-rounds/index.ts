@@ -1,0 +1,73 @@
+import { ZIdParams, ZReportBoard, ZReportRound, ZReportRoundList, ZReportRoundOpenBody } from '@reform/contracts';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { exportReportBoard } from '../../../modules/reports/export-report-board.ts';
+import { getReportBoard } from '../../../modules/reports/get-report-board.ts';
+import { getReportRound } from '../../../modules/reports/get-report-round.ts';
+import { listReportRounds } from '../../../modules/reports/list-report-rounds.ts';
+import { openReportRound } from '../../../modules/reports/open-report-round.ts';
+import { contextOf } from '../../context.ts';
+import { errorResponses } from '../../errors.ts';
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** /api/report-rounds — the quarterly reporting rounds (一季度一报) and their boards. */
+const reportRounds: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/',
+    {
+      config: { permission: 'report-rounds:read' },
+      schema: { tags: ['reports'], summary: '季度报告轮次', response: { 200: ZReportRoundList, ...errorResponses } },
+    },
+    async (request) => listReportRounds(contextOf(request)),
+  );
+
+  app.post(
+    '/',
+    {
+      config: { permission: 'report-rounds:open' },
+      schema: { tags: ['reports'], summary: '开启季度报告轮次', body: ZReportRoundOpenBody, response: { 201: ZReportRound, ...errorResponses } },
+    },
+    async (request, reply) => reply.status(201).send(await openReportRound(contextOf(request), request.body)),
+  );
+
+  app.get(
+    '/:id',
+    {
+      config: { permission: 'report-rounds:read' },
+      schema: { tags: ['reports'], summary: '季度报告轮次详情', params: ZIdParams, response: { 200: ZReportRound, ...errorResponses } },
+    },
+    async (request) => getReportRound(contextOf(request), request.params.id),
+  );
+
+  app.get(
+    '/:id/board',
+    {
+      config: { permission: 'report-rounds:read' },
+      schema: { tags: ['reports'], summary: '报送情况看板（按单位）', params: ZIdParams, response: { 200: ZReportBoard, ...errorResponses } },
+    },
+    async (request) => getReportBoard(contextOf(request), request.params.id),
+  );
+
+  app.get(
+    '/:id/board.xlsx',
+    {
+      config: { permission: 'report-rounds:read' },
+      schema: {
+        tags: ['reports'],
+        summary: '报送情况看板导出（Excel）',
+        params: ZIdParams,
+        produces: [XLSX_TYPE],
+        response: { 200: z.any().describe('.xlsx 文件'), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const { filename, buffer } = await exportReportBoard(contextOf(request), request.params.id);
+      return reply
+        .header('content-type', XLSX_TYPE)
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(filename)}`)
+        .send(buffer);
+    },
+  );
+};
+export default reportRounds;
