@@ -9,6 +9,8 @@ async function pickOwner(page: Page, dialog: ReturnType<Page['getByRole']>) {
 }
 
 test('an inspection creates two rectification items: one is responded to and closed, the other goes overdue and turns its task red', async ({ browser }) => {
+  // Two people and a dozen dialogs: longer than the default minute on a busy machine.
+  test.setTimeout(240_000);
   const today = todayInShanghai();
   const adminContext = await browser.newContext();
   await signInContext(adminContext, 'admin');

@@ -35,6 +35,7 @@ import unitRoutes from './routes/api/units/index.ts';
 import inspectionRoutes from './routes/api/inspections/index.ts';
 import rectificationRoutes from './routes/api/rectifications/index.ts';
 import reminderRoutes from './routes/api/reminders/index.ts';
+import roundReminderRoutes from './routes/api/report-rounds/reminders.ts';
 import type { ReminderChannel } from './modules/reminders/channels.ts';
 
 // Validation messages are Chinese first; the error handler translates for Accept-Language: en.
@@ -127,6 +128,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(inspectionRoutes, { prefix: '/api/inspections' });
   await app.register(rectificationRoutes, { prefix: '/api/rectifications' });
   await app.register(reminderRoutes, { prefix: '/api/reminders' });
+  await app.register(roundReminderRoutes, { prefix: '/api/report-rounds' });
   await app.register(spa, { webDist: options.webDist ?? null });
   if (options.backgroundSweep) {
     let stopSweeper = () => {};

@@ -301,3 +301,53 @@ describe('reminders', () => {
     }
   });
 });
+
+describe('quarterly reports in the to-dos, and 一键催报', () => {
+  it('lists the unit’s report to fill, reminds the units with reports missing once a day, and refuses the leader', async () => {
+    const created = await call<TTaskDetail>('admin', 'POST', '/api/tasks', {
+      list: 'mandate',
+      title: `季度报告催报测试任务${Math.random().toString(36).slice(2, 8)}`,
+      field: '科技创新',
+      level: 'city',
+      priority: 'normal',
+      year: 2026,
+      startDate: '2026-07-01',
+      deadline: '2027-08-31',
+      leadUnitId: kejiju,
+      milestones: [{ name: '完成主要改革举措', dueDate: '2027-05-31' }],
+    });
+    expect(created.status).toBe(201);
+    const round = await call<{ id: number }>('admin', 'POST', '/api/report-rounds', { year: 2026, quarter: 3 });
+    expect(round.status, JSON.stringify(round.body)).toBe(201);
+    const report = await t.db.prisma.progressReport.findFirstOrThrow({ where: { taskId: created.body.id, year: 2026, quarter: 3 } });
+
+    const todos = (await call<TTodo[]>('staff', 'GET', '/api/todos')).body;
+    expect(todos).toContainEqual(expect.objectContaining({ kind: 'report-fill', reportId: report.id, year: 2026, quarter: 3, task: expect.objectContaining({ id: created.body.id }) }));
+    expect((await call<TTodo[]>('staff2', 'GET', '/api/todos')).body.some((x) => x.kind === 'report-fill' && x.reportId === report.id)).toBe(false);
+
+    expect((await call('leader', 'POST', `/api/report-rounds/${round.body.id}/reminders`)).status).toBe(403);
+    expect((await call('staff', 'POST', `/api/report-rounds/${round.body.id}/reminders`)).status).toBe(403);
+    const first = await call<{ units: number; sent: number; alreadyToday: number; message: string }>('admin', 'POST', `/api/report-rounds/${round.body.id}/reminders`);
+    expect(first.status).toBe(200);
+    expect(first.body.sent).toBe(first.body.units);
+    expect(first.body.units).toBeGreaterThanOrEqual(1);
+    const logged = await t.db.prisma.reminderLog.findFirst({ where: { thing: `report-round:${round.body.id}`, unitId: kejiju } });
+    expect(logged).toMatchObject({ kind: 'report-missing', recipient: `unit:${kejiju}` });
+    const again = await call<{ units: number; sent: number; alreadyToday: number }>('admin', 'POST', `/api/report-rounds/${round.body.id}/reminders`);
+    expect(again.body).toMatchObject({ sent: 0, alreadyToday: first.body.units });
+    expect(await t.db.prisma.reminderLog.count({ where: { thing: `report-round:${round.body.id}` } })).toBe(first.body.units);
+
+    // Submitted, it leaves the unit's list and waits in the reviewer's.
+    const saved = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/reports/${report.id}`,
+      headers: { cookie: cookies.staff! },
+      payload: { version: report.version, progressText: '按计划推进改革举措', nextSteps: '下季度完成主要举措', percentComplete: 30 },
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const submitted = await call('staff', 'POST', `/api/reports/${report.id}/submit`, { version: (saved.json() as { version: number }).version });
+    expect(submitted.status, JSON.stringify(submitted.body)).toBe(200);
+    expect((await call<TTodo[]>('staff', 'GET', '/api/todos')).body.some((x) => x.kind === 'report-fill' && x.reportId === report.id)).toBe(false);
+    expect((await call<TTodo[]>('admin', 'GET', '/api/todos')).body.some((x) => x.kind === 'report-review' && x.reportId === report.id)).toBe(true);
+  });
+});

@@ -38,6 +38,15 @@ const rectificationTodoFields = {
   task: todoFields.task.nullable(),
 };
 
+const reportTodoFields = {
+  reportId: z.number().int(),
+  year: z.number().int(),
+  quarter: z.number().int(),
+  dueDate: z.string().nullable(),
+  late: z.boolean(),
+  ...todoFields,
+};
+
 /**
  * The user's to-do list (待办), newest first: comments that mention the user's unit and are not
  * yet marked done (`mention`), and, for the offices that decide them, timetable adjustment
@@ -53,5 +62,13 @@ export const ZTodo = z.discriminatedUnion('kind', [
    */
   z.object({ kind: z.literal('rectification'), ...rectificationTodoFields }),
   z.object({ kind: z.literal('rectification-review'), ...rectificationTodoFields }),
+  /**
+   * Quarterly reports: a report of the user's unit still to fill in an open round (`report-fill`),
+   * one returned to the unit (`report-returned`), and for the reviewing offices one submitted and
+   * waiting for review (`report-review`). `body` names the quarter.
+   */
+  z.object({ kind: z.literal('report-fill'), ...reportTodoFields }),
+  z.object({ kind: z.literal('report-returned'), ...reportTodoFields }),
+  z.object({ kind: z.literal('report-review'), ...reportTodoFields }),
 ]);
 export type TTodo = z.infer<typeof ZTodo>;

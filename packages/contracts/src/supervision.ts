@@ -154,7 +154,20 @@ export const ZReminderListQuery = z.strictObject({
   pageSize: z.coerce.number().int().min(1, { error: messages.pageSize.zh }).max(200, { error: messages.pageSize.zh }).default(50),
 });
 
+/** POST /api/report-rounds/:id/reminders (一键催报). */
+export const ZRoundReminders = z.object({
+  /** Units with reports still missing. */
+  units: z.number().int(),
+  /** Units reminded now. */
+  sent: z.number().int(),
+  /** Units already reminded about this round today (not again). */
+  alreadyToday: z.number().int(),
+  message: z.string(),
+});
+export type TRoundReminders = z.infer<typeof ZRoundReminders>;
+
 export const reminderKindLabels: Record<string, string> = {
+  'report-missing': '季度报告催报',
   'rectification-before': '整改事项即将到期',
   'rectification-after': '整改事项已逾期',
   'milestone-before': '节点即将到期',

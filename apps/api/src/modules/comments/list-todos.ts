@@ -2,6 +2,7 @@ import type { TTodo } from '@reform/contracts';
 import { plannableTaskScope, taskScope } from '../../access/policy.ts';
 import type { UseCaseContext } from '../context.ts';
 import { personSelect } from '../people.ts';
+import { reportTodos } from '../reports/report-todos.ts';
 import { rectificationTodos } from '../supervision/rectification-todos.ts';
 
 const LIMIT = 200;
@@ -33,6 +34,7 @@ export async function listTodos(ctx: UseCaseContext): Promise<TTodo[]> {
   ]);
   const todos: TTodo[] = [
     ...(await rectificationTodos(ctx, LIMIT)),
+    ...(await reportTodos(ctx, LIMIT)),
     ...mentions.map(({ comment }): TTodo => ({
       kind: 'mention',
       commentId: comment.id,

@@ -17,11 +17,31 @@ export interface Reminder {
   text: string;
 }
 
-/** Rectification items and milestones whose due date calls for a reminder today. */
+/** The reminder to a unit with `missing` reports of a round: the same thing whether sent by the sweep or by 一键催报. */
+export function roundReminder(
+  round: { id: number; year: number; quarter: number; dueDate: string },
+  unit: { id: number; name: string },
+  missing: number,
+  today: string,
+): Reminder {
+  const quarter = `${round.year}年第${round.quarter}季度进展报告`;
+  const passed = round.dueDate < today;
+  return {
+    thing: `report-round:${round.id}`,
+    kind: 'report-missing',
+    dueDate: round.dueDate,
+    unit,
+    task: null,
+    subject: `${quarter}尚有 ${missing} 项未报送${passed ? `（已于${shortChineseDate(round.dueDate)}截止）` : `，${shortChineseDate(round.dueDate)}截止`}`,
+    text: `${unit.name}：${quarter}尚有 ${missing} 项未报送，${passed ? `报送截止日（${round.dueDate}）已过，请尽快报送。` : `请于${round.dueDate}前报送。`}`,
+  };
+}
+
+/** Rectification items, milestones and report rounds whose due date calls for a reminder today. */
 async function dueReminders(db: Database, today: string, daysBefore: number): Promise<Reminder[]> {
   const days = [dateColumn(addDays(today, daysBefore)), dateColumn(addDays(today, -1))];
   const taskSelect = { select: { id: true, code: true, title: true } } as const;
-  const [items, milestones] = await Promise.all([
+  const [items, milestones, rounds] = await Promise.all([
     db.prisma.rectificationItem.findMany({
       where: { status: 'open', deadline: { in: days } },
       include: { ownerUnit: { select: { id: true, name: true } }, task: taskSelect },
@@ -32,8 +52,24 @@ async function dueReminders(db: Database, today: string, daysBefore: number): Pr
       include: { task: { select: { id: true, code: true, title: true, leadUnit: { select: { id: true, name: true } } } } },
       orderBy: { id: 'asc' },
     }),
+    db.prisma.reportRound.findMany({ where: { dueDate: { in: days } }, orderBy: { id: 'asc' } }),
   ]);
   const reminders: Reminder[] = [];
+  for (const round of rounds) {
+    const dueDate = isoDate(round.dueDate);
+    if (!reminderDue(dueDate, today, daysBefore)) continue;
+    // Units of the round with reports never handed in.
+    const missing = await db.prisma.progressReport.groupBy({
+      by: ['unitId'],
+      where: { roundId: round.id, submissionCount: 0, status: 'draft' },
+      _count: { _all: true },
+    });
+    const units = await db.prisma.unit.findMany({ where: { id: { in: missing.map((m) => m.unitId) } }, select: { id: true, name: true }, orderBy: { id: 'asc' } });
+    for (const unit of units) {
+      const count = missing.find((m) => m.unitId === unit.id)?._count._all ?? 0;
+      reminders.push(roundReminder({ id: round.id, year: round.year, quarter: round.quarter, dueDate }, unit, count, today));
+    }
+  }
   for (const item of items) {
     const dueDate = isoDate(item.deadline);
     const when = reminderDue(dueDate, today, daysBefore);
@@ -108,8 +144,9 @@ export async function deliverReminders(db: Database, today: string, reminders: r
 }
 
 /**
- * The day's reminders: N days (the `reminders` setting) before each open rectification's deadline
- * and each running milestone's due date, and on the day after it passed. Only one process sweeps
+ * The day's reminders: N days (the `reminders` setting) before each open rectification's deadline,
+ * each running milestone's due date and each report round's due date (to the units with reports
+ * not yet handed in), and on the day after it passed. Only one process sweeps
  * at a time (a PostgreSQL advisory lock, tried, never waited for); the log's unique key is the
  * guarantee either way. Returns how many were sent, or null when another process holds the lock.
  */

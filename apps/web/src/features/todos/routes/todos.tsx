@@ -1,4 +1,4 @@
-import { AuditOutlined, CheckOutlined, ScheduleOutlined } from '@ant-design/icons';
+import { AuditOutlined, CheckOutlined, FileTextOutlined, ScheduleOutlined } from '@ant-design/icons';
 import type { TTodo } from '@reform/contracts';
 import { App, Button, Card, Empty, Flex, Skeleton, Space, Tag, Typography } from 'antd';
 import { Link, useNavigate } from 'react-router';
@@ -8,12 +8,32 @@ import { usePageTitle } from '@/lib/use-page-title';
 import { useCompleteTodo } from '../api/complete-todo';
 import { useTodos } from '../api/get-todos';
 
-const keyOf = (todo: TTodo) =>
-  todo.kind === 'mention' ? `comment-${todo.commentId}` : todo.kind === 'adjustment' ? `adjustment-${todo.adjustmentId}` : `${todo.kind}-${todo.rectificationId}`;
+function keyOf(todo: TTodo): string {
+  switch (todo.kind) {
+    case 'mention':
+      return `comment-${todo.commentId}`;
+    case 'adjustment':
+      return `adjustment-${todo.adjustmentId}`;
+    case 'rectification':
+    case 'rectification-review':
+      return `${todo.kind}-${todo.rectificationId}`;
+    default:
+      return `${todo.kind}-${todo.reportId}`;
+  }
+}
+
+const isReport = (todo: TTodo) => todo.kind === 'report-fill' || todo.kind === 'report-returned' || todo.kind === 'report-review';
+
+const reportTags = {
+  'report-fill': { color: 'gold', label: '季度报告待填报' },
+  'report-returned': { color: 'red', label: '季度报告被退回' },
+  'report-review': { color: 'blue', label: '季度报告待审核' },
+} as const;
 
 /** Where a to-do is handled: the task's comments or timetable, or the rectification items. */
 const linkOf = (todo: TTodo): string | null => {
   if (todo.kind === 'rectification' || todo.kind === 'rectification-review') return todo.task ? `/tasks/${todo.task.id}#timetable` : null;
+  if (todo.kind === 'report-fill' || todo.kind === 'report-returned' || todo.kind === 'report-review') return `/reports/${todo.reportId}`;
   return `/tasks/${todo.task.id}#${todo.kind === 'adjustment' ? 'timetable' : 'comments'}`;
 };
 
@@ -26,6 +46,13 @@ function TodoAction({ todo }: { todo: TTodo }) {
     return (
       <Button icon={<AuditOutlined />} onClick={() => navigate(todo.kind === 'rectification' ? '/rectifications?status=open' : '/rectifications?status=responded')}>
         {todo.kind === 'rectification' ? '去反馈' : '去销号'}
+      </Button>
+    );
+  }
+  if (todo.kind === 'report-fill' || todo.kind === 'report-returned' || todo.kind === 'report-review') {
+    return (
+      <Button icon={<FileTextOutlined />} onClick={() => navigate(`/reports/${todo.reportId}`)}>
+        {todo.kind === 'report-review' ? '去审核' : '去填报'}
       </Button>
     );
   }
@@ -66,7 +93,7 @@ export function TodosRoute() {
           <Typography.Title level={4} style={{ margin: 0 }}>
             待办
           </Typography.Title>
-          {todos.data && <Typography.Text type="secondary">{todos.data.length} 项：提及本单位的评论、待审批的调整申请、到期的整改事项</Typography.Text>}
+          {todos.data && <Typography.Text type="secondary">{todos.data.length} 项：提及本单位的评论、待审批的调整申请、到期的整改事项、季度报告</Typography.Text>}
         </Space>
       }
     >
@@ -89,6 +116,12 @@ export function TodosRoute() {
                     </Tag>
                   )}
                   {todo.kind === 'rectification-review' && <Tag color="blue">整改已反馈待销号</Tag>}
+                  {(todo.kind === 'report-fill' || todo.kind === 'report-returned' || todo.kind === 'report-review') && (
+                    <Tag color={reportTags[todo.kind].color}>
+                      {reportTags[todo.kind].label}
+                      {todo.late ? '（逾期）' : ''}
+                    </Tag>
+                  )}
                   {todo.task && (
                     <Link to={linkOf(todo) ?? '/todos'}>
                       <Typography.Text type="secondary" style={{ marginInlineEnd: 8 }}>
@@ -103,7 +136,11 @@ export function TodosRoute() {
                     </Typography.Text>
                   </div>
                   <Typography.Paragraph style={{ margin: '4px 0 0', whiteSpace: 'pre-wrap' }}>
-                    {todo.kind === 'adjustment' ? `调整理由：${todo.body}` : todo.kind === 'mention' ? todo.body : `整改事项：${todo.body}`}
+                    {todo.kind === 'adjustment'
+                      ? `调整理由：${todo.body}`
+                      : todo.kind === 'mention' || isReport(todo)
+                        ? todo.body
+                        : `整改事项：${todo.body}`}
                   </Typography.Paragraph>
                 </div>
                 <TodoAction todo={todo} />
