@@ -34,9 +34,9 @@ export function RectificationTable({ items, loading, showInspection = false, pag
           {
             title: '整改事项',
             dataIndex: 'description',
-            width: 320,
+            width: 280,
             render: (description: string, item) => (
-              <div style={{ maxWidth: 320, whiteSpace: 'normal' }}>
+              <div style={{ maxWidth: 280, whiteSpace: 'normal' }}>
                 <Typography.Text>{description}</Typography.Text>
                 {item.responseNote && (
                   <div>
@@ -66,7 +66,17 @@ export function RectificationTable({ items, loading, showInspection = false, pag
             ),
           },
           ...(showInspection
-            ? [{ title: '督察', key: 'inspection', render: (_: unknown, item: TRectification) => <Link to={`/inspections/${item.inspection.id}`}>{item.inspection.title}</Link> }]
+            ? [
+                {
+                  title: '督察',
+                  key: 'inspection',
+                  render: (_: unknown, item: TRectification) => (
+                    <div style={{ maxWidth: 220, whiteSpace: 'normal' }}>
+                      <Link to={`/inspections/${item.inspection.id}`}>{item.inspection.title}</Link>
+                    </div>
+                  ),
+                },
+              ]
             : []),
           { title: '责任单位', key: 'owner', render: (_, item) => item.ownerUnit.name },
           {
@@ -75,7 +85,7 @@ export function RectificationTable({ items, loading, showInspection = false, pag
             render: (_, item) => (item.task ? <Link to={`/tasks/${item.task.id}`}>{item.task.code}</Link> : '—'),
           },
           { title: '整改期限', dataIndex: 'deadline', sorter: (a, b) => a.deadline.localeCompare(b.deadline) },
-          { title: '状态', key: 'status', render: (_, item) => <RectificationStatus item={item} /> },
+          { title: '状态', key: 'status', width: 120, render: (_, item) => <RectificationStatus item={item} /> },
           {
             title: '操作',
             key: 'actions',
