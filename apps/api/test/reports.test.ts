@@ -37,6 +37,7 @@ beforeAll(async () => {
   });
   taskId = task.id;
   await t.db.prisma.progressReport.deleteMany({ where: { taskId, year: 2026, quarter: 3 } });
+  await t.db.prisma.task.update({ where: { id: taskId }, data: { lightAsOf: null } });
 }, 120_000);
 
 afterAll(async () => {
@@ -160,6 +161,10 @@ describe('submit, return, resubmit, accept', () => {
     expect(submitted.body).toMatchObject({ status: 'submitted', late: true, submissionCount: 1 });
     expect(submitted.body.versions).toHaveLength(1);
     expect(submitted.body.firstSubmittedAt).not.toBeNull();
+    // The light's "report late" reason clears as soon as the report comes in.
+    const light = await t.db.prisma.task.findUniqueOrThrow({ where: { id: taskId }, select: { lightReason: true, lightAsOf: true } });
+    expect(light.lightAsOf).not.toBeNull();
+    expect(light.lightReason).not.toContain('进展报告逾期未报');
   });
 
   it('unit staff cannot review; illegal transitions answer 409 with the current record', async () => {

@@ -315,12 +315,14 @@ export function mayOpenRound(user: SessionUser): boolean {
 }
 
 /**
- * Rounds a user may see: those whose scope holds the user's own scope (the city's round) or lies
- * within it (a county office sees its county's rounds, the city office all).
+ * Rounds a user may see, as a query: the city office and leaders all; others those whose scope
+ * holds their own (the city's round, their county's) or lies within it (a county office's own).
  */
-export function roundVisible(user: SessionUser, round: { scopePath: string }): boolean {
-  if (user.role === 'admin' || user.role === 'leader') return true;
-  return user.scopePath.startsWith(round.scopePath) || round.scopePath.startsWith(user.scopePath);
+export function roundScope(user: SessionUser): Prisma.ReportRoundWhereInput {
+  if (user.role === 'admin' || user.role === 'leader') return {};
+  const parts = user.scopePath.split('/').filter(Boolean);
+  const holders = parts.map((_, i) => `/${parts.slice(0, i + 1).join('/')}/`);
+  return { OR: [{ scopePath: { in: ['', ...holders] } }, { scopePath: { startsWith: user.scopePath } }] };
 }
 
 // ─── Supervision (督查整改) ──────────────────────────────────────────────────

@@ -1,7 +1,7 @@
 import type { TReportRound } from '@reform/contracts';
+import { roundScope } from '../../access/policy.ts';
 import { AppError, AppErrorCode, errorText } from '../../errors.ts';
 import type { UseCaseContext } from '../context.ts';
-import { roundScope } from './list-report-rounds.ts';
 import { roundInclude, toReportRound } from './report-dto.ts';
 
 export async function findRoundInScope(ctx: UseCaseContext, id: number) {

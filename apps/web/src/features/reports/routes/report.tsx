@@ -31,7 +31,7 @@ function ReportReadOnly({ report }: { report: TReportDetail }) {
         <Descriptions.Item label="佐证材料">
           <EvidenceList report={report} />
         </Descriptions.Item>
-        {report.reviewComment && <Descriptions.Item label="退回意见">{report.reviewComment}</Descriptions.Item>}
+        {report.reviewComment ? <Descriptions.Item label="退回意见">{report.reviewComment}</Descriptions.Item> : null}
       </Descriptions>
     </Card>
   );

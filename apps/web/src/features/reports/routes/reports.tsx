@@ -134,16 +134,11 @@ export function ReportsRoute() {
   const tab = params.get('tab') ?? 'reports';
   const last = previousQuarter(quarterOf(todayInShanghai()));
   return (
-    <Card
-      title={
-        <Space align="baseline" wrap>
-          <Typography.Title level={4} style={{ margin: 0 }}>
-            进展报告
-          </Typography.Title>
-          <Typography.Text type="secondary">一季度一报：每项任务每季度报送进展，改革办审核采纳或退回</Typography.Text>
-        </Space>
-      }
-    >
+    <Card>
+      <Typography.Title level={4} style={{ marginTop: 0 }}>
+        进展报告
+      </Typography.Title>
+      <Typography.Paragraph type="secondary">一季度一报：每项任务每季度报送进展，改革办审核采纳或退回</Typography.Paragraph>
       <Tabs
         activeKey={tab}
         onChange={(key) => setParams(key === 'reports' ? {} : { tab: key }, { replace: true })}
