@@ -408,8 +408,18 @@ async function seedInspections(prisma: PrismaClient, rng: Rng, plans: TaskPlan[]
       { name: 'status', type: '"RectificationStatus"' },
       { name: 'closed_on', type: 'date' },
       { name: 'closing_note', type: 'text' },
+      { name: 'task_id', type: 'int' },
     ],
-    items.map((i) => [byTask.get(i.taskId)!, ...i.row]),
+    items.map((i) => [byTask.get(i.taskId)!, ...i.row, i.taskId]),
+  );
+  await bulkInsert(
+    prisma,
+    'inspection_task',
+    [
+      { name: 'inspection_id', type: 'int' },
+      { name: 'task_id', type: 'int' },
+    ],
+    created.map((i) => [i.id, i.taskId]),
   );
 }
 

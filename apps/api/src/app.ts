@@ -36,6 +36,11 @@ import unitRoutes from './routes/api/units/index.ts';
 import battleMapRoutes from './routes/api/battle-map/index.ts';
 import compress from '@fastify/compress';
 import rankingRoutes from './routes/api/rankings/index.ts';
+import inspectionRoutes from './routes/api/inspections/index.ts';
+import rectificationRoutes from './routes/api/rectifications/index.ts';
+import reminderRoutes from './routes/api/reminders/index.ts';
+import roundReminderRoutes from './routes/api/report-rounds/reminders.ts';
+import type { ReminderChannel } from './modules/reminders/channels.ts';
 
 // Validation messages are Chinese first; the error handler translates for Accept-Language: en.
 z.config(z.locales.zhCN());
@@ -47,6 +52,8 @@ declare module 'fastify' {
     filesDir: string;
     /** Today's date in Shanghai (YYYY-MM-DD), from the app's clock. */
     today(): string;
+    /** Where reminders go out besides the app (e-mail, webhook). */
+    reminderChannels: readonly ReminderChannel[];
   }
 }
 
@@ -63,6 +70,8 @@ export interface AppOptions {
   /** Keep status lights and search terms current in the background (the server turns this on). */
   backgroundSweep?: boolean;
   logger?: FastifyServerOptions['logger'];
+  /** Reminder channels besides the app (e-mail, webhook); none by default. */
+  reminderChannels?: readonly ReminderChannel[];
 }
 
 /** Builds the application: external plugins, then the app's own, then the routes. */
@@ -80,6 +89,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('db', options.db);
   app.decorate('filesDir', options.filesDir);
+  app.decorate('reminderChannels', options.reminderChannels ?? []);
   app.decorate('today', () => todayInShanghai(clock()));
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
@@ -123,11 +133,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(reportRoundRoutes, { prefix: '/api/report-rounds' });
   await app.register(reportRoutes, { prefix: '/api/reports' });
   await app.register(rankingRoutes, { prefix: '/api/rankings' });
+  await app.register(inspectionRoutes, { prefix: '/api/inspections' });
+  await app.register(rectificationRoutes, { prefix: '/api/rectifications' });
+  await app.register(reminderRoutes, { prefix: '/api/reminders' });
+  await app.register(roundReminderRoutes, { prefix: '/api/report-rounds' });
   await app.register(spa, { webDist: options.webDist ?? null });
   if (options.backgroundSweep) {
     let stopSweeper = () => {};
     app.addHook('onReady', async () => {
-      stopSweeper = startSweeper(options.db, () => app.today(), app.log);
+      stopSweeper = startSweeper(options.db, () => app.today(), app.log, 60_000, app.reminderChannels);
     });
     app.addHook('onClose', async () => stopSweeper());
   }

@@ -18,6 +18,11 @@ const ZEnv = z.object({
   COOKIE_SECURE: z.stringbool().default(false),
   /** Fixes "today" (YYYY-MM-DD, Asia/Shanghai) for demonstrations and tests. */
   TODAY: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  /** Reminders by e-mail: an SMTP URL (smtp://user:pass@host:587 or smtps://…) and the sender address. */
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  SMTP_FROM: z.string().min(3).optional(),
+  /** Reminders to a generic JSON webhook (e.g. a government IM bot): one POST per reminder. */
+  REMINDER_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
   TEST_DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
 });
 

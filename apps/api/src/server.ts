@@ -5,6 +5,7 @@ import { seedDemo } from '@reform/seeds';
 import { buildApp } from './app.ts';
 import { clockFromEnv, openDatabaseFromEnv } from './database.ts';
 import { readEnv } from './env.ts';
+import { channelsFromEnv } from './modules/reminders/channels.ts';
 
 const env = readEnv();
 const clock = clockFromEnv(env);
@@ -26,6 +27,7 @@ const app = await buildApp({
   webDist: resolve(import.meta.dirname, '../../web/dist'),
   clock,
   backgroundSweep: true,
+  reminderChannels: channelsFromEnv(env),
   logger: { level: env.LOG_LEVEL },
 });
 

@@ -40,6 +40,11 @@ export const permissionNames = [
   'rankings:publish',
   'rankings:appeal',
   'rankings:decide-appeal',
+  'supervision:read',
+  'supervision:inspect',
+  'supervision:respond',
+  'reminders:read',
+  'reminders:send',
 ] as const;
 export type TPermission = (typeof permissionNames)[number];
 

@@ -17,3 +17,4 @@ export * from './figures.ts';
 export * from './battle-map.ts';
 export * from './reports.ts';
 export * from './rankings.ts';
+export * from './supervision.ts';

@@ -29,6 +29,9 @@ export const ZSettingValues = {
     makeupWorkdays: z.array(ZDate).max(100),
   }),
   rankingFormula: ZRankingFormula,
+  reminders: z.strictObject({
+    daysBefore: z.number().int().min(1, { error: '应为 1 至 30 天' }).max(30, { error: '应为 1 至 30 天' }),
+  }),
 } as const;
 export type SettingKey = keyof typeof ZSettingValues;
 export const settingKeys = Object.keys(ZSettingValues) as SettingKey[];
@@ -40,6 +43,7 @@ export const settingLabels: Record<SettingKey, string> = {
   phaseTemplates: '倒排工期阶段模板',
   workCalendar: '节假日与调休',
   rankingFormula: '晾晒比拼计分公式',
+  reminders: '到期提醒',
 };
 
 export const ZSetting = z.object({ key: z.string(), value: z.unknown(), version: z.number().int() });

@@ -12,3 +12,5 @@ export * from './battle-map.ts';
 export * from './reports.ts';
 export * from './ranking.ts';
 export * from './ranking-facts.ts';
+export * from './rectification.ts';
+export * from './reminders.ts';

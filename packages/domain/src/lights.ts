@@ -10,6 +10,7 @@ import {
   shortChineseDate,
   type IsoDate,
 } from './calendar.ts';
+import { shortDescription } from './rectification.ts';
 import type { LightSettings } from './settings.ts';
 
 export interface LightFacts {
@@ -19,6 +20,8 @@ export interface LightFacts {
   milestones: ReadonlyArray<{ name: string; dueDate: IsoDate; doneDate: IsoDate | null }>;
   /** Quarters for which the unit has handed in a report (submitted, accepted or returned). */
   reportedQuarters: ReadonlyArray<{ year: number; quarter: number }>;
+  /** Rectification items (整改事项) of the task still open (not responded, not closed); missing = none. */
+  openRectifications?: ReadonlyArray<{ description: string; deadline: IsoDate }>;
 }
 
 export interface LightResult {
@@ -62,6 +65,17 @@ export function computeLight(facts: LightFacts, settings: LightSettings, today: 
     };
   }
 
+  const rectifications = [...(facts.openRectifications ?? [])].sort((a, b) => a.deadline.localeCompare(b.deadline));
+  const lateRectifications = rectifications.filter((r) => r.deadline < today);
+  const firstLate = lateRectifications[0];
+  if (firstLate) {
+    const more = lateRectifications.length > 1 ? `，另有 ${lateRectifications.length - 1} 项整改逾期` : '';
+    return {
+      light: 'red',
+      reason: `整改事项“${shortDescription(firstLate.description)}”已逾期 ${daysBetween(firstLate.deadline, today)} 天${more}`,
+    };
+  }
+
   const horizon = addDays(today, settings.yellowWithinDays);
   const dueSoon = undone
     .filter((m) => m.dueDate <= horizon)
@@ -70,6 +84,12 @@ export function computeLight(facts: LightFacts, settings: LightSettings, today: 
     const days = daysBetween(today, dueSoon.dueDate);
     const when = days === 0 ? '今天到期' : `${days} 天后到期（${shortChineseDate(dueSoon.dueDate)}）`;
     return { light: 'yellow', reason: `节点“${dueSoon.name}”${when}，尚未完成` };
+  }
+  const rectificationSoon = rectifications.find((r) => r.deadline <= horizon);
+  if (rectificationSoon) {
+    const days = daysBetween(today, rectificationSoon.deadline);
+    const when = days === 0 ? '今天到期' : `${days} 天后到期（${shortChineseDate(rectificationSoon.deadline)}）`;
+    return { light: 'yellow', reason: `整改事项“${shortDescription(rectificationSoon.description)}”${when}，尚未整改到位` };
   }
 
   const lastQuarter = previousQuarter(quarterOf(today));

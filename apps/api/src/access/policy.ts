@@ -38,6 +38,11 @@ export const permissionTable = {
   'rankings:publish': ['admin'],
   'rankings:appeal': ['county_office', 'unit_staff'],
   'rankings:decide-appeal': ['admin'],
+  'supervision:read': ['admin', 'county_office', 'unit_staff', 'leader'],
+  'supervision:inspect': ['admin', 'county_office'],
+  'supervision:respond': ['admin', 'county_office', 'unit_staff'],
+  'reminders:read': ['admin', 'county_office'],
+  'reminders:send': ['admin', 'county_office'],
 } as const satisfies Record<TPermission | 'health:read' | 'auth:login' | 'auth:logout', 'public' | readonly Role[]>;
 
 export type Permission = keyof typeof permissionTable;
@@ -328,4 +333,60 @@ export function roundScope(user: SessionUser): Prisma.ReportRoundWhereInput {
   const parts = user.scopePath.split('/').filter(Boolean);
   const holders = parts.map((_, i) => `/${parts.slice(0, i + 1).join('/')}/`);
   return { OR: [{ scopePath: { in: ['', ...holders] } }, { scopePath: { startsWith: user.scopePath } }] };
+}
+
+// ─── Supervision (督查整改) ──────────────────────────────────────────────────
+
+/**
+ * Rectification items a user may see: the offices see what their scope holds (the item's owner
+ * unit or its task), unit staff the items their unit owns and those on the tasks they see.
+ */
+export function rectificationScope(user: SessionUser): Prisma.RectificationItemWhereInput {
+  switch (user.role) {
+    case 'admin':
+    case 'leader':
+      return {};
+    case 'county_office':
+      return { OR: [{ ownerUnitId: { in: user.scopeUnitIds } }, { task: taskScope(user) }, { inspection: { unitId: { in: user.scopeUnitIds } } }] };
+    case 'unit_staff':
+      return { OR: [{ ownerUnitId: user.unit.id }, { task: taskScope(user) }] };
+  }
+}
+
+/** Inspections a user may see: those recorded by the office's scope, on tasks the user sees, or naming the user's units as owners. */
+export function inspectionScope(user: SessionUser): Prisma.InspectionWhereInput {
+  switch (user.role) {
+    case 'admin':
+    case 'leader':
+      return {};
+    case 'county_office':
+      return {
+        OR: [
+          { unitId: { in: user.scopeUnitIds } },
+          { tasks: { some: { task: taskScope(user) } } },
+          { items: { some: { ownerUnitId: { in: user.scopeUnitIds } } } },
+        ],
+      };
+    case 'unit_staff':
+      return { OR: [{ tasks: { some: { task: taskScope(user) } } }, { items: { some: { ownerUnitId: user.unit.id } } }] };
+  }
+}
+
+/** Adding items to, closing (销号) and reopening items of an inspection: the city office, or the county office that recorded it. */
+export function mayInspect(user: SessionUser, inspection: { unitId: number }): boolean {
+  return user.role === 'admin' || (user.role === 'county_office' && user.scopeUnitIds.includes(inspection.unitId));
+}
+
+/** Responding to an item: its owner unit's staff, and the offices whose scope holds the owner unit. */
+export function mayRespondRectification(user: SessionUser, item: { ownerUnitId: number }): boolean {
+  switch (user.role) {
+    case 'admin':
+      return true;
+    case 'county_office':
+      return user.scopeUnitIds.includes(item.ownerUnitId);
+    case 'unit_staff':
+      return user.unit.id === item.ownerUnitId;
+    case 'leader':
+      return false;
+  }
 }

@@ -37,7 +37,6 @@ export const navAreas: NavArea[] = [
     path: '/inspections',
     label: '督查整改',
     icon: <AuditOutlined />,
-    comingSoon: '定期督导、督察问效的检查记录与发现问题，整改事项明确责任单位和时限，凭佐证材料销号。',
   },
   {
     path: '/ranking',

@@ -17,6 +17,12 @@ const TodosRoute = lazy(() => import('@/features/todos/routes/todos').then((m) =
 const SettingsRoute = lazy(() => import('@/features/settings/routes/settings').then((m) => ({ default: m.SettingsRoute })));
 const DashboardRoute = lazy(() => import('@/features/dashboard/routes/dashboard').then((m) => ({ default: m.DashboardRoute })));
 const RankingRoute = lazy(() => import('@/features/ranking/routes/ranking').then((m) => ({ default: m.RankingRoute })));
+const InspectionsRoute = lazy(() => import('@/features/supervision/routes/inspections').then((m) => ({ default: m.InspectionsRoute })));
+const InspectionRoute = lazy(() => import('@/features/supervision/routes/inspection').then((m) => ({ default: m.InspectionRoute })));
+const RectificationsRoute = lazy(() =>
+  import('@/features/supervision/routes/rectifications').then((m) => ({ default: m.RectificationsRoute })),
+);
+const RemindersRoute = lazy(() => import('@/features/supervision/routes/reminders').then((m) => ({ default: m.RemindersRoute })));
 const UnderConstructionRoute = lazy(() =>
   import('./routes/under-construction').then((m) => ({ default: m.UnderConstructionRoute })),
 );
@@ -53,6 +59,10 @@ export function createAppRouter() {
         { path: 'reports/rounds/:id', element: <RoundRoute /> },
         { path: 'reports/:id', element: <ReportRoute /> },
         { path: 'ranking', element: <RankingRoute /> },
+        { path: 'inspections', element: <InspectionsRoute /> },
+        { path: 'inspections/:id', element: <InspectionRoute /> },
+        { path: 'rectifications', element: <RectificationsRoute /> },
+        { path: 'reminders', element: <RemindersRoute /> },
         ...navAreas
           .filter((area) => area.comingSoon)
           .map((area) => ({ path: area.path.slice(1), element: <UnderConstructionRoute area={area} /> })),

@@ -2,14 +2,17 @@ import type { TTodo } from '@reform/contracts';
 import { plannableTaskScope, taskScope } from '../../access/policy.ts';
 import type { UseCaseContext } from '../context.ts';
 import { personSelect } from '../people.ts';
+import { reportTodos } from '../reports/report-todos.ts';
+import { rectificationTodos } from '../supervision/rectification-todos.ts';
 
 const LIMIT = 200;
 const taskSelect = { select: { id: true, code: true, title: true } } as const;
 const authorOf = (person: { displayName: string; unit: { name: string } }) => ({ displayName: person.displayName, unitName: person.unit.name });
 
 /**
- * The user's to-do list: comments mentioning the user's unit not yet marked done, and the
- * adjustment requests waiting for this user's decision; both only on tasks within the user's scope.
+ * The user's to-do list: comments mentioning the user's unit not yet marked done, the
+ * adjustment requests waiting for this user's decision (both only on tasks within the user's
+ * scope), and rectification items due for the user's unit or waiting for the user's office to close.
  */
 export async function listTodos(ctx: UseCaseContext): Promise<TTodo[]> {
   const decides = plannableTaskScope(ctx.user);
@@ -30,6 +33,8 @@ export async function listTodos(ctx: UseCaseContext): Promise<TTodo[]> {
       : [],
   ]);
   const todos: TTodo[] = [
+    ...(await rectificationTodos(ctx, LIMIT)),
+    ...(await reportTodos(ctx, LIMIT)),
     ...mentions.map(({ comment }): TTodo => ({
       kind: 'mention',
       commentId: comment.id,

@@ -48,6 +48,20 @@ export async function uploadEvidence(ctx: UseCaseContext, filesDir: string, task
       });
     }
   }
+  return storeEvidence(ctx, filesDir, { taskId, milestoneId: file.milestoneId, reportId, rectificationItemId: null }, file);
+}
+
+/**
+ * Checks a file by its content, writes it under a generated name and records it against a task
+ * (and a milestone, a report or a rectification item); the caller has checked who may attach it there.
+ */
+export async function storeEvidence(
+  ctx: UseCaseContext,
+  filesDir: string,
+  target: { taskId: number; milestoneId: number | null; reportId: number | null; rectificationItemId: number | null },
+  file: Pick<UploadedFile, 'filename' | 'content'>,
+): Promise<TEvidenceFile> {
+  const { taskId } = target;
   const type = await fileTypeFromBuffer(file.content);
   if (!type || !ALLOWED.has(type.mime)) {
     throw new AppError(AppErrorCode.UnsupportedMediaType, {
@@ -64,8 +78,9 @@ export async function uploadEvidence(ctx: UseCaseContext, filesDir: string, task
       const created = await tx.evidenceFile.create({
         data: {
           taskId,
-          milestoneId: file.milestoneId,
-          reportId,
+          milestoneId: target.milestoneId,
+          reportId: target.reportId,
+          rectificationItemId: target.rectificationItemId,
           originalName: file.filename,
           storedName,
           mimeType: type.mime,

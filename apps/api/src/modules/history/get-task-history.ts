@@ -26,6 +26,11 @@ const actionLabels: Record<string, string> = {
   'adjustment-refused': '不同意时间表调整',
   [PILOT_EXTENSION_ACTION]: '试点延期',
   evidence: '上传佐证材料',
+  inspection: '记录督察',
+  'rectification-add': '下发整改事项',
+  'rectification-respond': '反馈整改情况',
+  'rectification-close': '整改事项销号',
+  'rectification-reopen': '重新打开整改事项',
 };
 
 /** Names the history uses beyond the task's own fields. */

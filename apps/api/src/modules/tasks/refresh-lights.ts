@@ -13,6 +13,8 @@ interface TaskFactRow {
   reported: boolean;
   /** Undone milestones as [{ name, dueDate }]. */
   undone: { name: string; dueDate: string }[];
+  /** Open rectification items as [{ description, deadline }]. */
+  rectifications: { description: string; deadline: string }[];
   lights_setting: unknown;
   reports_setting: unknown;
 }
@@ -22,8 +24,8 @@ interface TaskFactRow {
  * they were computed for, so lists can filter and sort by light in SQL. A task's light is
  * recomputed when its facts change (light_as_of set to NULL) or when the day changes.
  * Rows are locked while computed, so a concurrent change of facts cannot be overwritten.
- * Only the facts the light depends on are read: undone milestones and whether the last
- * quarter was reported.
+ * Only the facts the light depends on are read: undone milestones, open rectification items
+ * and whether the last quarter was reported.
  */
 export async function refreshLights(
   db: Database,
@@ -73,6 +75,8 @@ async function recomputeLights(
                      AND r.status <> 'draft') AS reported,
            COALESCE((SELECT json_agg(json_build_object('name', m.name, 'dueDate', to_char(m.due_date, 'YYYY-MM-DD')) ORDER BY m.due_date, m.seq)
                      FROM milestone m WHERE m.task_id = t.id AND m.done_date IS NULL), '[]'::json) AS undone,
+           COALESCE((SELECT json_agg(json_build_object('description', ri.description, 'deadline', to_char(ri.deadline, 'YYYY-MM-DD')) ORDER BY ri.deadline, ri.id)
+                     FROM rectification_item ri WHERE ri.task_id = t.id AND ri.status = 'open'), '[]'::json) AS rectifications,
            (SELECT value FROM setting WHERE key = 'lights') AS lights_setting,
            (SELECT value FROM setting WHERE key = 'reports') AS reports_setting
     FROM task t
@@ -93,6 +97,7 @@ async function recomputeLights(
         deadline: isoDate(task.deadline),
         milestones: task.undone.map((m) => ({ ...m, doneDate: null })),
         reportedQuarters: task.reported ? [lastQuarter] : [],
+        openRectifications: task.rectifications,
       },
       settings,
       today,

@@ -1,10 +1,11 @@
-import { Breadcrumb, Descriptions, Card, Result, Skeleton } from 'antd';
+import { Breadcrumb, Descriptions, Card, Flex, Result, Skeleton } from 'antd';
 import { Link, useParams } from 'react-router';
 import { ErrorState } from '@/components/error-state';
 import { isApiError } from '@/lib/api-client';
 import { usePageTitle } from '@/lib/use-page-title';
 import { formatDateTime } from '@reform/domain';
 import { useRound, useRoundBoard } from '../api/reports';
+import { RemindMissingButton } from '../components/remind-missing-button';
 import { RoundBoard } from '../components/round-board';
 
 /** /reports/rounds/:id — a round and its board. */
@@ -32,7 +33,10 @@ export function RoundRoute() {
           </Descriptions.Item>
           <Descriptions.Item label="新建报告">{r.createdCount} 份</Descriptions.Item>
         </Descriptions>
-        <Link to={`/reports?tab=reports&year=${r.year}&quarter=${r.quarter}`}>查看本季度报告清单</Link>
+        <Flex gap={12} align="center" wrap>
+          <Link to={`/reports?tab=reports&year=${r.year}&quarter=${r.quarter}`}>查看本季度报告清单</Link>
+          <RemindMissingButton roundId={id} missingUnits={board.data.units.filter((u) => u.missing > 0).length} />
+        </Flex>
       </Card>
       <RoundBoard board={board.data} exportUrl={`/api/report-rounds/${id}/board.xlsx`} />
     </div>

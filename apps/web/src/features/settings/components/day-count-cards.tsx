@@ -106,3 +106,48 @@ export function ReportsCard({ value, version }: DayCountCardProps<'reports'>) {
   );
 }
 
+
+// ── 到期提醒 ─────────────────────────────────────────────────────────────────────────────────
+
+interface RemindersForm {
+  daysBefore: number | null;
+}
+
+const remindersToForm = (value: SettingValue<'reminders'>): RemindersForm => ({ daysBefore: value.daysBefore });
+const remindersFromForm = (form: RemindersForm) => ({ daysBefore: form.daysBefore ?? undefined });
+export const describeReminders = (value: SettingValue<'reminders'>) => `到期前 ${value.daysBefore} 天及逾期次日各提醒一次`;
+
+function RemindersFields({ rules }: SettingCardTools<RemindersForm>) {
+  const current = Form.useWatch<number | null>('daysBefore');
+  return (
+    <>
+      <Typography.Paragraph type="secondary">
+        整改事项和任务节点到期前、逾期次日，系统向责任单位发出提醒：出现在待办中，并按配置发送邮件和消息推送；同一事项同一天只提醒一次。
+      </Typography.Paragraph>
+      <Form.Item
+        name="daysBefore"
+        label="提前提醒天数"
+        rules={rules(['daysBefore'], '请填写天数')}
+        validateFirst
+        extra={<span data-testid="reminders-sentence">{`到期前 ${days(current)} 天及逾期次日各提醒一次（可设 1 至 30 天）`}</span>}
+      >
+        <InputNumber precision={0} suffix="天" style={{ width: 160 }} placeholder="1–30" />
+      </Form.Item>
+    </>
+  );
+}
+
+export function RemindersCard({ value, version }: { value: SettingValue<'reminders'>; version: number }) {
+  return (
+    <SettingCard
+      settingKey="reminders"
+      value={value}
+      version={version}
+      toForm={remindersToForm}
+      fromForm={remindersFromForm}
+      describe={describeReminders}
+    >
+      {(tools) => <RemindersFields {...tools} />}
+    </SettingCard>
+  );
+}

@@ -5,7 +5,7 @@ import { ErrorState } from '@/components/error-state';
 import { useCan } from '@/lib/auth';
 import { usePageTitle } from '@/lib/use-page-title';
 import { useSettings } from '../api/get-settings';
-import { LightsCard, ReportsCard } from '../components/day-count-cards';
+import { LightsCard, RemindersCard, ReportsCard } from '../components/day-count-cards';
 import { PhaseTemplatesCard } from '../components/phase-templates-card';
 import { RankingFormulaCard } from '../components/ranking-formula-card';
 import { TaskCodeCard } from '../components/task-code-card';
@@ -15,7 +15,7 @@ import { parseSettingValue, type SettingValue } from '../lib/setting-values';
 /** Where each card sits: the two day counts stacked beside the task code, the long ones across the page. */
 const columns: { span: { xs: number; xl: number }; keys: SettingKey[] }[] = [
   { span: { xs: 24, xl: 11 }, keys: ['lights', 'reports'] },
-  { span: { xs: 24, xl: 13 }, keys: ['taskCode'] },
+  { span: { xs: 24, xl: 13 }, keys: ['taskCode', 'reminders'] },
   { span: { xs: 24, xl: 24 }, keys: ['phaseTemplates'] },
   { span: { xs: 24, xl: 24 }, keys: ['workCalendar'] },
   { span: { xs: 24, xl: 24 }, keys: ['rankingFormula'] },
@@ -31,6 +31,7 @@ const cards: { [K in SettingKey]: CardComponent<K> } = {
   phaseTemplates: PhaseTemplatesCard,
   workCalendar: WorkCalendarCard,
   rankingFormula: RankingFormulaCard,
+  reminders: RemindersCard,
 };
 
 function SettingCardFor<K extends SettingKey>({ settingKey, setting }: { settingKey: K; setting: TSetting }) {

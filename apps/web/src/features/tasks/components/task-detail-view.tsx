@@ -19,6 +19,7 @@ import { LightIndicator } from '@/components/light-indicator';
 import { formatDateTime } from '@reform/domain';
 import { DeadlineWithBaseline } from './deadline-with-baseline';
 import { HistoryTimeline } from './history-timeline';
+import { TaskRectifications } from './task-rectifications';
 import { PilotExtension } from './pilot-extension';
 import { TaskComments } from './task-comments';
 import { TaskProgress } from './task-progress';
@@ -203,6 +204,7 @@ function TimetableAndHistory({ task }: { task: TTaskDetail }) {
             { key: 'timetable', label: '时间表', children: <TimetableTab task={task} /> },
             { key: 'history', label: '变更历史', children: <HistoryTimeline taskId={task.id} /> },
             { key: 'reports', label: '季度报告', children: <TaskReportsTab taskId={task.id} active={tab === 'reports'} /> },
+            { key: 'rectifications', label: '督查整改', children: <TaskRectifications taskId={task.id} /> },
           ]}
         />
       </Card>

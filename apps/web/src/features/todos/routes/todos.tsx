@@ -1,4 +1,4 @@
-import { CheckOutlined, ScheduleOutlined } from '@ant-design/icons';
+import { AuditOutlined, CheckOutlined, FileTextOutlined, ScheduleOutlined } from '@ant-design/icons';
 import type { TTodo } from '@reform/contracts';
 import { App, Button, Card, Empty, Flex, Skeleton, Space, Tag, Typography } from 'antd';
 import { Link, useNavigate } from 'react-router';
@@ -8,13 +8,54 @@ import { usePageTitle } from '@/lib/use-page-title';
 import { useCompleteTodo } from '../api/complete-todo';
 import { useTodos } from '../api/get-todos';
 
-const keyOf = (todo: TTodo) => (todo.kind === 'mention' ? `comment-${todo.commentId}` : `adjustment-${todo.adjustmentId}`);
+function keyOf(todo: TTodo): string {
+  switch (todo.kind) {
+    case 'mention':
+      return `comment-${todo.commentId}`;
+    case 'adjustment':
+      return `adjustment-${todo.adjustmentId}`;
+    case 'rectification':
+    case 'rectification-review':
+      return `${todo.kind}-${todo.rectificationId}`;
+    default:
+      return `${todo.kind}-${todo.reportId}`;
+  }
+}
+
+const isReport = (todo: TTodo) => todo.kind === 'report-fill' || todo.kind === 'report-returned' || todo.kind === 'report-review';
+
+const reportTags = {
+  'report-fill': { color: 'gold', label: '季度报告待填报' },
+  'report-returned': { color: 'red', label: '季度报告被退回' },
+  'report-review': { color: 'blue', label: '季度报告待审核' },
+} as const;
+
+/** Where a to-do is handled: the task's comments or timetable, or the rectification items. */
+const linkOf = (todo: TTodo): string | null => {
+  if (todo.kind === 'rectification' || todo.kind === 'rectification-review') return todo.task ? `/tasks/${todo.task.id}#timetable` : null;
+  if (todo.kind === 'report-fill' || todo.kind === 'report-returned' || todo.kind === 'report-review') return `/reports/${todo.reportId}`;
+  return `/tasks/${todo.task.id}#${todo.kind === 'adjustment' ? 'timetable' : 'comments'}`;
+};
 
 /** Marks a mention handled; an adjustment request leaves the list only when it is decided, on the task's timetable. */
 function TodoAction({ todo }: { todo: TTodo }) {
   const { message } = App.useApp();
   const complete = useCompleteTodo();
   const navigate = useNavigate();
+  if (todo.kind === 'rectification' || todo.kind === 'rectification-review') {
+    return (
+      <Button icon={<AuditOutlined />} onClick={() => navigate(todo.kind === 'rectification' ? '/rectifications?status=open' : '/rectifications?status=responded')}>
+        {todo.kind === 'rectification' ? '去反馈' : '去销号'}
+      </Button>
+    );
+  }
+  if (todo.kind === 'report-fill' || todo.kind === 'report-returned' || todo.kind === 'report-review') {
+    return (
+      <Button icon={<FileTextOutlined />} onClick={() => navigate(`/reports/${todo.reportId}`)}>
+        {todo.kind === 'report-review' ? '去审核' : '去填报'}
+      </Button>
+    );
+  }
   if (todo.kind === 'adjustment') {
     return (
       <Button icon={<ScheduleOutlined />} onClick={() => navigate(`/tasks/${todo.task.id}#timetable`)}>
@@ -52,7 +93,7 @@ export function TodosRoute() {
           <Typography.Title level={4} style={{ margin: 0 }}>
             待办
           </Typography.Title>
-          {todos.data && <Typography.Text type="secondary">{todos.data.length} 项：提及本单位的评论、待审批的调整申请</Typography.Text>}
+          {todos.data && <Typography.Text type="secondary">{todos.data.length} 项：提及本单位的评论、待审批的调整申请、到期的整改事项、季度报告</Typography.Text>}
         </Space>
       }
     >
@@ -69,19 +110,37 @@ export function TodosRoute() {
               <Flex justify="space-between" gap={12} wrap align="flex-start">
                 <div style={{ minWidth: 0, flex: '1 1 320px' }}>
                   {todo.kind === 'adjustment' && <Tag color="orange">调整申请待审批</Tag>}
-                  <Link to={`/tasks/${todo.task.id}#${todo.kind === 'adjustment' ? 'timetable' : 'comments'}`}>
-                    <Typography.Text type="secondary" style={{ marginInlineEnd: 8 }}>
-                      {todo.task.code}
-                    </Typography.Text>
-                    {todo.task.title}
-                  </Link>
+                  {todo.kind === 'rectification' && (
+                    <Tag color={todo.overdueDays > 0 ? 'red' : 'gold'}>
+                      {todo.overdueDays > 0 ? `整改逾期 ${todo.overdueDays} 天` : `整改事项 ${todo.deadline} 到期`}
+                    </Tag>
+                  )}
+                  {todo.kind === 'rectification-review' && <Tag color="blue">整改已反馈待销号</Tag>}
+                  {(todo.kind === 'report-fill' || todo.kind === 'report-returned' || todo.kind === 'report-review') && (
+                    <Tag color={reportTags[todo.kind].color}>
+                      {reportTags[todo.kind].label}
+                      {todo.late ? '（逾期）' : ''}
+                    </Tag>
+                  )}
+                  {todo.task && (
+                    <Link to={linkOf(todo) ?? '/todos'}>
+                      <Typography.Text type="secondary" style={{ marginInlineEnd: 8 }}>
+                        {todo.task.code}
+                      </Typography.Text>
+                      {todo.task.title}
+                    </Link>
+                  )}
                   <div>
                     <Typography.Text type="secondary" style={{ fontSize: 13 }}>
                       {todo.author.displayName}（{todo.author.unitName}）· {formatDateTime(todo.createdAt)}
                     </Typography.Text>
                   </div>
                   <Typography.Paragraph style={{ margin: '4px 0 0', whiteSpace: 'pre-wrap' }}>
-                    {todo.kind === 'adjustment' ? `调整理由：${todo.body}` : todo.body}
+                    {todo.kind === 'adjustment'
+                      ? `调整理由：${todo.body}`
+                      : todo.kind === 'mention' || isReport(todo)
+                        ? todo.body
+                        : `整改事项：${todo.body}`}
                   </Typography.Paragraph>
                 </div>
                 <TodoAction todo={todo} />
