@@ -30,6 +30,8 @@ export const permissionNames = [
   'settings:manage',
   'todos:read',
   'todos:complete',
+  'assessment:read',
+  'assessment:manage',
 ] as const;
 export type TPermission = (typeof permissionNames)[number];
 

@@ -28,6 +28,8 @@ export const permissionTable = {
   'evidence:upload': ['admin', 'county_office', 'unit_staff'],
   'settings:manage': ['admin'],
   'todos:read': ['admin', 'county_office', 'unit_staff', 'leader'],
+  'assessment:read': ['admin', 'county_office', 'unit_staff', 'leader'],
+  'assessment:manage': ['admin'],
 } as const satisfies Record<TPermission | 'health:read' | 'auth:login' | 'auth:logout', 'public' | readonly Role[]>;
 
 export type Permission = keyof typeof permissionTable;
