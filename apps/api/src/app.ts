@@ -30,6 +30,7 @@ import settingRoutes from './routes/api/settings/index.ts';
 import timetableRoutes from './routes/api/timetable/index.ts';
 import todoRoutes from './routes/api/todos/index.ts';
 import unitRoutes from './routes/api/units/index.ts';
+import rankingRoutes from './routes/api/rankings/index.ts';
 import assessmentRoutes from './routes/api/assessments/index.ts';
 
 // Validation messages are Chinese first; the error handler translates for Accept-Language: en.
@@ -112,6 +113,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(ledgerRoutes, { prefix: '/api/ledger' });
   await app.register(timetableRoutes, { prefix: '/api/timetable' });
   await app.register(settingRoutes, { prefix: '/api/settings' });
+  await app.register(rankingRoutes, { prefix: '/api/rankings' });
   await app.register(assessmentRoutes, { prefix: '/api/assessments' });
   await app.register(spa, { webDist: options.webDist ?? null });
   if (options.backgroundSweep) {

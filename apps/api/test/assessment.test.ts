@@ -2,7 +2,10 @@ import type { TAssessmentImportResult, TAssessmentList, TAssessmentSheet } from 
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ledgerXlsx, multipartBody } from './fixtures/ledgers.ts';
-import { buildTestApp, unitIdsByName, type TestApp } from './helpers.ts';
+import { scaledPoints } from '@reform/domain';
+import { loadRankingFormula } from '../src/modules/rankings/load-ranking-formula.ts';
+import { loadUnitYearToDateParts } from '../src/modules/rankings/load-unit-year-parts.ts';
+import { buildTestApp, TEST_TODAY, unitIdsByName, type TestApp } from './helpers.ts';
 
 let t: TestApp;
 const cookies: Record<string, string> = {};
@@ -21,6 +24,9 @@ async function call<T>(user: string, method: 'GET' | 'POST' | 'PATCH' | 'DELETE'
   const json = response.headers['content-type']?.toString().startsWith('application/json');
   return { status: response.statusCode, body: (json ? response.json() : null) as T, raw: response };
 }
+
+/** The ranking indicator's points of a sheet (its year-to-date score scaled to 60 points). */
+const rankingPoints = (sheet: TAssessmentSheet) => sheet.score.parts.find((p) => p.indicator === 'ranking')!.points;
 
 const sheetUrl = (unitId: number, year = YEAR) => `/api/assessments/${year}/units/${unitId}`;
 
@@ -56,9 +62,10 @@ describe('score sheet', () => {
     expect(bonus.body.items.at(-1)).toMatchObject({ evidence: [{ id: evidence.id, name: '省委改革办推广通知.pdf' }], typicalCase: { id: typical.id } });
     await call('admin', 'POST', `${sheetUrl(unitId)}/items`, { kind: 'bonus', points: 800, reason: '试点获国家部委肯定' });
     const sheet = await call<TAssessmentSheet>('admin', 'POST', `${sheetUrl(unitId)}/items`, { kind: 'deduction', points: 150, reason: '季度报告迟报两次' });
-    // Base: third party 91.50 × 0.2 = 18.30 (ranking not wired, satisfaction missing).
-    // Bonus 15 + 8 = 23 → capped at 20; deduction 1.50. Total 18.30 + 20 − 1.50 = 36.80.
-    expect(sheet.body.score).toMatchObject({ base: 1830, bonusClaimed: 2300, bonus: 2000, deductions: 150, total: 3680 });
+    // Base: ranking part R (checked against the ranking below) + third party 91.50 × 0.2 = 18.30 (satisfaction missing).
+    // Bonus 15 + 8 = 23 → capped at 20; deduction 1.50. Total R + 18.30 + 20 − 1.50 = R + 36.80.
+    const r = rankingPoints(sheet.body);
+    expect(sheet.body.score).toMatchObject({ base: r + 1830, bonusClaimed: 2300, bonus: 2000, deductions: 150, total: r + 3680 });
 
     const wrongCase = await call<{ fields: { path: string }[] }>('admin', 'POST', `${sheetUrl(unitId)}/items`, { kind: 'bonus', points: 100, reason: '错误关联', typicalCaseId: other.id });
     expect(wrongCase.status).toBe(400);
@@ -94,6 +101,22 @@ describe('score sheet', () => {
   });
 });
 
+describe('the ranking part', () => {
+  it("is the ranking's own year-to-date parts (loadUnitYearToDateParts), scaled to 60 points", async () => {
+    for (const name of ['市科技局', '嘉善县']) {
+      const unitId = units[name]!;
+      const parts = (await loadUnitYearToDateParts(t.db, unitId, YEAR, TEST_TODAY))!;
+      const score = parts.reduce((sum, part) => sum + part.pointsHundredths, 0);
+      const formula = await loadRankingFormula(t.db);
+      const max = formula.indicators.reduce((sum, { weight }) => sum + Math.round(weight * 100), 0);
+      const sheet = await call<TAssessmentSheet>('leader', 'GET', sheetUrl(unitId));
+      const part = sheet.body.score.parts.find((p) => p.indicator === 'ranking')!;
+      expect(part).toMatchObject({ raw: score, rawMax: max, points: scaledPoints(6000, score, max) });
+      expect(sheet.body.rankingParts.map((p) => p.points)).toEqual(parts.map((p) => p.pointsHundredths));
+    }
+  });
+});
+
 describe('scope', () => {
   it('unit staff see only their own sheet; a county office its county; writes need assessment:manage', async () => {
     const staffList = await call<TAssessmentList>('staff', 'GET', `/api/assessments?year=${YEAR}&group=department`);
@@ -115,11 +138,12 @@ describe('scope', () => {
 
   it('ranks by total with ties sharing a rank, departments apart from counties', async () => {
     const list = await call<TAssessmentList>('admin', 'GET', `/api/assessments?year=${YEAR}&group=department`);
-    expect(list.body.rows[0]!.unit.name).toBe('市科技局');
-    expect(list.body.rows[0]!.rank).toBe(1);
+    expect(list.body.rows.length).toBeGreaterThan(10);
     expect(list.body.rows.every((r) => r.unit.kind === 'department')).toBe(true);
-    const zeroes = list.body.rows.filter((r) => r.score.total === 0);
-    expect(new Set(zeroes.map((r) => r.rank)).size).toBe(1);
+    // Competition ranking: a unit's rank is 1 + the number of units with a higher total (equal totals share it).
+    for (const row of list.body.rows) {
+      expect(row.rank).toBe(1 + list.body.rows.filter((other) => other.score.total > row.score.total).length);
+    }
     for (const row of list.body.rows) expect(row.score.total).toBe(row.score.base + row.score.bonus - row.score.deductions);
   });
 });
@@ -150,11 +174,11 @@ describe('import', () => {
     expect(done.status).toBe(200);
     expect(done.body.imported).toBe(true);
     const sheet = await call<TAssessmentSheet>('admin', 'GET', sheetUrl(units['平湖市']!));
-    // 86.35 × 0.2 = 17.27; 92 × 0.2 = 18.40; base 35.67.
-    expect(sheet.body.score.base).toBe(3567);
+    // 86.35 × 0.2 = 17.27; 92 × 0.2 = 18.40; base R + 35.67.
+    expect(sheet.body.score.base).toBe(rankingPoints(sheet.body) + 3567);
     // The third-party score entered by hand for 市科技局 stays; satisfaction 95 × 0.2 = 19.00 joins it.
     const tech = await call<TAssessmentSheet>('admin', 'GET', sheetUrl(units['市科技局']!));
-    expect(tech.body.score.base).toBe(1830 + 1900);
+    expect(tech.body.score.base).toBe(rankingPoints(tech.body) + 1830 + 1900);
   });
 
   it('refuses a file that is not a workbook (415) and unit staff (403)', async () => {
@@ -174,9 +198,11 @@ describe('export', () => {
     const summary = workbook.worksheets[0]!;
     expect(summary.getRow(1).values).toContain('总分');
     const tech = summary.getRows(2, summary.rowCount)!.find((r) => r.getCell(2).value === '市科技局')!;
-    expect(tech.getCell(10).value).toBe(55.8); // 18.30 + 19.00 + 20 − 1.50 = 55.80
+    const sheet = await call<TAssessmentSheet>('admin', 'GET', sheetUrl(units['市科技局']!));
+    const total = rankingPoints(sheet.body) + 5580; // R + 18.30 + 19.00 + 20 − 1.50
+    expect(Math.round((tech.getCell(10).value as number) * 100)).toBe(total);
     const list = await call<TAssessmentList>('admin', 'GET', `/api/assessments?year=${YEAR}&group=department`);
-    expect(list.body.rows.find((r) => r.unit.name === '市科技局')!.score.total).toBe(5580);
+    expect(list.body.rows.find((r) => r.unit.name === '市科技局')!.score.total).toBe(total);
     expect(workbook.getWorksheet('考评条目')!.rowCount).toBeGreaterThan(4);
   });
 });

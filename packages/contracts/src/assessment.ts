@@ -110,6 +110,8 @@ export const ZAssessmentSheet = z.object({
   finalised: ZAssessmentFinalised,
   score: ZAssessmentScore,
   items: z.array(ZAssessmentItem),
+  /** The ranking's year-to-date parts behind the ranking indicator (hundredths), empty when not ranked. */
+  rankingParts: z.array(z.object({ indicator: z.string(), label: z.string(), points: ZHundredths })),
   /** The unit's typical cases, to link a bonus to. */
   typicalCases: z.array(z.object({ id: z.number().int(), title: z.string(), promotedLevel: z.string().nullable() })),
 });

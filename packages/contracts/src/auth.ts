@@ -30,6 +30,10 @@ export const permissionNames = [
   'settings:manage',
   'todos:read',
   'todos:complete',
+  'rankings:read',
+  'rankings:publish',
+  'rankings:appeal',
+  'rankings:decide-appeal',
   'assessment:read',
   'assessment:manage',
 ] as const;

@@ -13,4 +13,5 @@ export * from './timetable.ts';
 export * from './comments.ts';
 export * from './evidence.ts';
 export * from './settings.ts';
+export * from './rankings.ts';
 export * from './assessment.ts';

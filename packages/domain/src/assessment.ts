@@ -119,7 +119,7 @@ export function computeAssessment(input: AssessmentInput, config: AssessmentConf
 }
 
 /** Hundredths as the points a person reads: 8765 → "87.65". */
-export function formatPoints(hundredths: number): string {
+export function formatHundredths(hundredths: number): string {
   const sign = hundredths < 0 ? '-' : '';
   const abs = Math.abs(hundredths);
   return `${sign}${Math.floor(abs / POINT)}.${String(abs % POINT).padStart(2, '0')}`;

@@ -7,4 +7,6 @@ export * from './task-code.ts';
 export * from './ledger-dates.ts';
 export * from './ledger-headers.ts';
 export * from './search-terms.ts';
+export * from './ranking.ts';
+export * from './ranking-facts.ts';
 export * from './assessment.ts';

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   computeAssessment,
   defaultAssessmentConfig,
-  formatPoints,
+  formatHundredths,
   parsePoints,
   scaledPoints,
   type AssessmentInput,
@@ -34,7 +34,7 @@ describe('computeAssessment: golden sheets computed by hand', () => {
     expect(result.bonus).toBe(850);
     expect(result.deductions).toBe(125);
     expect(result.total).toBe(9464);
-    expect(formatPoints(result.total)).toBe('94.64');
+    expect(formatHundredths(result.total)).toBe('94.64');
   });
 
   it('caps the bonus at 20 and rounds a scaled part half up', () => {
@@ -62,7 +62,7 @@ describe('computeAssessment: golden sheets computed by hand', () => {
     const result = computeAssessment({ ranking: null, thirdParty: null, satisfaction: null, items: [{ id: 1, kind: 'deduction', points: 200 }] });
     expect(result.base).toBe(0);
     expect(result.total).toBe(-200);
-    expect(formatPoints(result.total)).toBe('-2.00');
+    expect(formatHundredths(result.total)).toBe('-2.00');
   });
 
   it('scaledPoints rounds half up: 1 of 3 worth 0.01 → 0.00; worth 0.02 → 0.01 (0.00667 → 0.01)', () => {

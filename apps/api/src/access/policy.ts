@@ -28,6 +28,10 @@ export const permissionTable = {
   'evidence:upload': ['admin', 'county_office', 'unit_staff'],
   'settings:manage': ['admin'],
   'todos:read': ['admin', 'county_office', 'unit_staff', 'leader'],
+  'rankings:read': ['admin', 'county_office', 'unit_staff', 'leader'],
+  'rankings:publish': ['admin'],
+  'rankings:appeal': ['county_office', 'unit_staff'],
+  'rankings:decide-appeal': ['admin'],
   'assessment:read': ['admin', 'county_office', 'unit_staff', 'leader'],
   'assessment:manage': ['admin'],
 } as const satisfies Record<TPermission | 'health:read' | 'auth:login' | 'auth:logout', 'public' | readonly Role[]>;

@@ -14,6 +14,7 @@ const LedgerImportRoute = lazy(() =>
 );
 const TodosRoute = lazy(() => import('@/features/todos/routes/todos').then((m) => ({ default: m.TodosRoute })));
 const SettingsRoute = lazy(() => import('@/features/settings/routes/settings').then((m) => ({ default: m.SettingsRoute })));
+const RankingRoute = lazy(() => import('@/features/ranking/routes/ranking').then((m) => ({ default: m.RankingRoute })));
 const AssessmentRoute = lazy(() => import('@/features/assessment/routes/assessment').then((m) => ({ default: m.AssessmentRoute })));
 const UnderConstructionRoute = lazy(() =>
   import('./routes/under-construction').then((m) => ({ default: m.UnderConstructionRoute })),
@@ -35,6 +36,7 @@ export function createAppRouter() {
         { path: 'tasks/:id/edit', element: <TaskEditRoute /> },
         { path: 'todos', element: <TodosRoute /> },
         { path: 'settings', element: <SettingsRoute /> },
+        { path: 'ranking', element: <RankingRoute /> },
         { path: 'assessment', element: <AssessmentRoute /> },
         ...navAreas
           .filter((area) => area.comingSoon)

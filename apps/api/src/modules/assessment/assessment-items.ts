@@ -1,6 +1,6 @@
 import { AssessmentItemKindEnum, type TAssessmentItemKind } from '@reform/contracts';
 import type { Prisma } from '@reform/db';
-import { formatPoints } from '@reform/domain';
+import { formatHundredths } from '@reform/domain';
 import { AppError, AppErrorCode, errorText } from '../../errors.ts';
 import type { UseCaseContext } from '../context.ts';
 
@@ -10,7 +10,7 @@ const invalid = (path: string, zh: string) =>
 /** An entry in words, for the audit log: "加分 5.00 分：经验被省委改革办推广". */
 export function itemInWords(item: { kind: TAssessmentItemKind; points: number; reason: string }): string {
   const label = AssessmentItemKindEnum.labels[item.kind];
-  return `${label} ${formatPoints(item.points)} 分：${item.reason}`;
+  return `${label} ${formatHundredths(item.points)} 分：${item.reason}`;
 }
 
 export const duplicateBase = (kind: TAssessmentItemKind) =>

@@ -1,9 +1,9 @@
 import type { TAssessmentGroup, TAssessmentItemKind, TAssessmentScore } from '@reform/contracts';
 import type { Prisma } from '@reform/db';
-import { computeAssessment, formatPoints, defaultAssessmentConfig, type YearToDateScore } from '@reform/domain';
+import { computeAssessment, formatHundredths, defaultAssessmentConfig, type YearToDateScore } from '@reform/domain';
 import { AppError, AppErrorCode, errorText } from '../../errors.ts';
 import type { UseCaseContext } from '../context.ts';
-import { rankingYearToDate } from './ranking-source.ts';
+import { rankingYearToDate, type UnitYearToDate } from './ranking-source.ts';
 
 /** Which unit kinds each group assesses: departments and counties are never ranked against each other. */
 export const groupKinds: Record<TAssessmentGroup, ('department' | 'county' | 'zone')[]> = {
@@ -13,8 +13,8 @@ export const groupKinds: Record<TAssessmentGroup, ('department' | 'county' | 'zo
 
 const w = defaultAssessmentConfig.weights;
 export const assessmentFormula =
-  `基础分（满分 100 分）= 晾晒比拼全年累计得分折算 ${formatPoints(w.ranking)} 分 + 第三方评估折算 ${formatPoints(w.thirdParty)} 分 + 群众满意度折算 ${formatPoints(w.satisfaction)} 分；` +
-  `总分 = 基础分 + 加分（最多 ${formatPoints(defaultAssessmentConfig.bonusCap)} 分）− 扣分。同分按单位排序先后列出，名次相同。`;
+  `基础分（满分 100 分）= 晾晒比拼全年累计得分折算 ${formatHundredths(w.ranking)} 分 + 第三方评估折算 ${formatHundredths(w.thirdParty)} 分 + 群众满意度折算 ${formatHundredths(w.satisfaction)} 分；` +
+  `总分 = 基础分 + 加分（最多 ${formatHundredths(defaultAssessmentConfig.bonusCap)} 分）− 扣分。同分按单位排序先后列出，名次相同。`;
 
 /** The units of a group a user may see: everyone's for the office and leaders, a county office its county, unit staff their own unit. */
 export function unitScope(ctx: UseCaseContext, group?: TAssessmentGroup): Prisma.UnitWhereInput {
@@ -40,13 +40,13 @@ export async function findAssessedUnit(ctx: UseCaseContext, unitId: number): Pro
 export interface FinalisedYear {
   at: string;
   by: string;
-  rankingSnapshot: Record<string, YearToDateScore>;
+  rankingSnapshot: Record<string, UnitYearToDate>;
 }
 
 export async function finalisedYear(ctx: Pick<UseCaseContext, 'db'>, year: number): Promise<FinalisedYear | null> {
   const row = await ctx.db.prisma.assessmentYear.findUnique({ where: { year }, include: { finalisedBy: { select: { displayName: true } } } });
   if (!row) return null;
-  return { at: row.finalisedAt.toISOString(), by: row.finalisedBy.displayName, rankingSnapshot: row.rankingSnapshot as unknown as Record<string, YearToDateScore> };
+  return { at: row.finalisedAt.toISOString(), by: row.finalisedBy.displayName, rankingSnapshot: row.rankingSnapshot as unknown as Record<string, UnitYearToDate> };
 }
 
 export const lockedText = (year: number) => ({
@@ -80,7 +80,7 @@ export async function rankingScores(
   year: number,
   unitIds: number[],
   finalised: FinalisedYear | null,
-): Promise<Map<number, YearToDateScore>> {
+): Promise<Map<number, UnitYearToDate>> {
   if (finalised) {
     return new Map(unitIds.flatMap((id) => (finalised.rankingSnapshot[id] ? [[id, finalised.rankingSnapshot[id]] as const] : [])));
   }

@@ -1,5 +1,5 @@
 import { AssessmentGroupEnum, AssessmentItemKindEnum, type TAssessmentRow } from '@reform/contracts';
-import { formatPoints } from '@reform/domain';
+import { formatHundredths } from '@reform/domain';
 import ExcelJS from 'exceljs';
 import type { UseCaseContext } from '../context.ts';
 import { assessmentFormula } from './assessment-sheets.ts';
@@ -10,7 +10,7 @@ const summaryHeaders = ['名次', '单位', '所属', '晾晒比拼折算', '第
 const itemHeaders = ['单位', '类别', '分值', '事由', '佐证材料', '典型案例', '录入人', '更新时间'];
 
 /** Points as a number with two decimals in the cell (exact: hundredths ÷ 100 written from the text). */
-const pointsCell = (hundredths: number) => Number(formatPoints(hundredths));
+const pointsCell = (hundredths: number) => Number(formatHundredths(hundredths));
 
 function styleHeader(sheet: ExcelJS.Worksheet): void {
   const header = sheet.getRow(1);

@@ -41,6 +41,7 @@ export async function getAssessmentSheet(ctx: UseCaseContext, year: number, unit
       updatedAt: item.updatedAt.toISOString(),
       version: item.version,
     })),
+    rankingParts: ranking.get(unitId)?.parts ?? [],
     typicalCases,
   };
 }

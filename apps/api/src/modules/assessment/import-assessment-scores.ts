@@ -1,5 +1,5 @@
 import { assessmentImportHeaders, type TAssessmentImportResult } from '@reform/contracts';
-import { formatPoints, parsePoints } from '@reform/domain';
+import { formatHundredths, parsePoints } from '@reform/domain';
 import type { UseCaseContext } from '../context.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { cellText } from '../ledger/ledger-cells.ts';
@@ -112,8 +112,8 @@ export async function importAssessmentScores(ctx: UseCaseContext, year: number, 
         action: 'import',
         changes: {
           [write.kind === 'third_party' ? '第三方评估得分' : '群众满意度得分']: {
-            from: existing ? formatPoints(existing.points) : null,
-            to: `${write.unitName} ${year} 年度：${formatPoints(write.points)}（Excel 导入）`,
+            from: existing ? formatHundredths(existing.points) : null,
+            to: `${write.unitName} ${year} 年度：${formatHundredths(write.points)}（Excel 导入）`,
           },
         },
         requestId: ctx.requestId,

@@ -1,5 +1,5 @@
 import { assessmentImportHeaders } from '@reform/contracts';
-import { formatPoints } from '@reform/domain';
+import { formatHundredths } from '@reform/domain';
 import { Alert, App, Button, Modal, Space, Table, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { isApiError } from '@/lib/api-client';
@@ -116,8 +116,8 @@ export function ImportDialog({ year, open, onClose, onImported }: ImportDialogPr
             columns={[
               { title: '行', dataIndex: 'row', width: 60 },
               { title: '单位', dataIndex: 'unitName' },
-              { title: '第三方评估', dataIndex: 'thirdParty', render: (v: number | null) => (v === null ? '—' : formatPoints(v)) },
-              { title: '满意度', dataIndex: 'satisfaction', render: (v: number | null) => (v === null ? '—' : formatPoints(v)) },
+              { title: '第三方评估', dataIndex: 'thirdParty', render: (v: number | null) => (v === null ? '—' : formatHundredths(v)) },
+              { title: '满意度', dataIndex: 'satisfaction', render: (v: number | null) => (v === null ? '—' : formatHundredths(v)) },
             ]}
           />
         </>

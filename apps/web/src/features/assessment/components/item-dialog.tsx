@@ -1,5 +1,5 @@
 import { AssessmentItemKindEnum, ZAssessmentItemBody, type TAssessmentItem, type TAssessmentItemKind, type TAssessmentSheet } from '@reform/contracts';
-import { formatPoints } from '@reform/domain';
+import { formatHundredths } from '@reform/domain';
 import { App, Form, Input, InputNumber, Modal, Select } from 'antd';
 import { useEffect } from 'react';
 import type { ApiError } from '@/lib/api-client';
@@ -126,7 +126,7 @@ export function ItemDialog({ sheet, item, kind, open, onClose, onConflict }: Ite
             />
           </Form.Item>
         )}
-        {item && <div style={{ color: '#8c8c8c' }}>原分值 {formatPoints(item.points)}</div>}
+        {item && <div style={{ color: '#8c8c8c' }}>原分值 {formatHundredths(item.points)}</div>}
       </Form>
     </Modal>
   );

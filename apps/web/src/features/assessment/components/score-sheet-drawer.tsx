@@ -1,5 +1,5 @@
 import { AssessmentItemKindEnum, type TAssessmentItem, type TAssessmentItemKind } from '@reform/contracts';
-import { formatPoints } from '@reform/domain';
+import { formatHundredths } from '@reform/domain';
 import { App, Alert, Button, Descriptions, Drawer, Empty, Flex, Grid, List, Popconfirm, Skeleton, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { ErrorState } from '@/components/error-state';
@@ -61,32 +61,38 @@ export function ScoreSheetDrawer({ year, unitId, onClose }: ScoreSheetDrawerProp
           <Descriptions bordered size="small" column={1} data-testid="sheet-score">
             <Descriptions.Item label="总分">
               <Typography.Text strong style={{ fontSize: 18 }} data-testid="sheet-total">
-                {formatPoints(data.score.total)}
+                {formatHundredths(data.score.total)}
               </Typography.Text>
               <Typography.Text type="secondary">
-                {' '}= 基础分 {formatPoints(data.score.base)} + 加分 {formatPoints(data.score.bonus)} − 扣分 {formatPoints(data.score.deductions)}
+                {' '}= 基础分 {formatHundredths(data.score.base)} + 加分 {formatHundredths(data.score.bonus)} − 扣分 {formatHundredths(data.score.deductions)}
               </Typography.Text>
             </Descriptions.Item>
             {data.score.parts.map((part) => (
-              <Descriptions.Item key={part.indicator} label={`${part.label}（${formatPoints(part.weight)} 分）`}>
+              <Descriptions.Item key={part.indicator} label={`${part.label}（${formatHundredths(part.weight)} 分）`}>
                 <div>
                   {part.raw === null ? (
                     <Typography.Text type="secondary">{part.indicator === 'ranking' ? '暂无全年累计排名得分' : '未录入'}，计 0 分</Typography.Text>
                   ) : (
                     <span>
-                      {formatPoints(part.raw)} / {formatPoints(part.rawMax)} → <b>{formatPoints(part.points)}</b> 分
+                      {formatHundredths(part.raw)} / {formatHundredths(part.rawMax)} → <b>{formatHundredths(part.points)}</b> 分
                     </span>
                   )}
                 </div>
+                {part.indicator === 'ranking' && data.rankingParts.length > 0 && (
+                  <div style={{ fontSize: 12 }} data-testid="sheet-ranking-parts">
+                    全年累计得分构成：
+                    {data.rankingParts.map((p) => `${p.label} ${formatHundredths(p.points)}`).join('；')}
+                  </div>
+                )}
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                   {part.definition}
                 </Typography.Text>
               </Descriptions.Item>
             ))}
             <Descriptions.Item label="加分">
-              {formatPoints(data.score.bonus)}
+              {formatHundredths(data.score.bonus)}
               {data.score.bonusClaimed > data.score.bonus && (
-                <Typography.Text type="warning">（条目合计 {formatPoints(data.score.bonusClaimed)}，最多计入 20 分）</Typography.Text>
+                <Typography.Text type="warning">（条目合计 {formatHundredths(data.score.bonusClaimed)}，最多计入 20 分）</Typography.Text>
               )}
             </Descriptions.Item>
           </Descriptions>
@@ -123,7 +129,7 @@ export function ScoreSheetDrawer({ year, unitId, onClose }: ScoreSheetDrawerProp
                           <Popconfirm
                             key="delete"
                             title="删除这个条目？"
-                            description={`${AssessmentItemKindEnum.labels[item.kind]} ${formatPoints(item.points)} 分：${item.reason}`}
+                            description={`${AssessmentItemKindEnum.labels[item.kind]} ${formatHundredths(item.points)} 分：${item.reason}`}
                             okText="删除"
                             okButtonProps={{ danger: true }}
                             cancelText="取消"
@@ -141,7 +147,7 @@ export function ScoreSheetDrawer({ year, unitId, onClose }: ScoreSheetDrawerProp
                     title={
                       <Space wrap>
                         <Tag color={kindColor[item.kind]}>{AssessmentItemKindEnum.labels[item.kind]}</Tag>
-                        <span>{item.kind === 'deduction' ? '−' : item.kind === 'bonus' ? '+' : ''}{formatPoints(item.points)} 分</span>
+                        <span>{item.kind === 'deduction' ? '−' : item.kind === 'bonus' ? '+' : ''}{formatHundredths(item.points)} 分</span>
                       </Space>
                     }
                     description={

@@ -1,5 +1,5 @@
 import { AssessmentGroupEnum, type TAssessmentGroup, type TAssessmentRow } from '@reform/contracts';
-import { formatPoints } from '@reform/domain';
+import { formatHundredths } from '@reform/domain';
 import { App, Alert, Button, Card, Empty, Flex, Grid, Input, List, Segmented, Select, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
@@ -124,16 +124,16 @@ export function AssessmentRoute() {
             columns={[
               { title: '名次', dataIndex: 'rank', width: 70, sorter: (a, b) => a.rank - b.rank, defaultSortOrder: 'ascend' },
               { title: '单位', render: (_, r) => <a>{r.unit.name}</a>, sorter: (a, b) => a.unit.name.localeCompare(b.unit.name, 'zh') },
-              { title: '晾晒比拼', align: 'right', render: (_, r) => formatPoints(part(r, 'ranking')), sorter: (a, b) => part(a, 'ranking') - part(b, 'ranking') },
-              { title: '第三方评估', align: 'right', render: (_, r) => formatPoints(part(r, 'thirdParty')), sorter: (a, b) => part(a, 'thirdParty') - part(b, 'thirdParty') },
-              { title: '满意度', align: 'right', render: (_, r) => formatPoints(part(r, 'satisfaction')), sorter: (a, b) => part(a, 'satisfaction') - part(b, 'satisfaction') },
-              { title: '基础分', align: 'right', render: (_, r) => formatPoints(r.score.base), sorter: (a, b) => a.score.base - b.score.base },
-              { title: '加分', align: 'right', render: (_, r) => formatPoints(r.score.bonus), sorter: (a, b) => a.score.bonus - b.score.bonus },
-              { title: '扣分', align: 'right', render: (_, r) => formatPoints(r.score.deductions), sorter: (a, b) => a.score.deductions - b.score.deductions },
+              { title: '晾晒比拼', align: 'right', render: (_, r) => formatHundredths(part(r, 'ranking')), sorter: (a, b) => part(a, 'ranking') - part(b, 'ranking') },
+              { title: '第三方评估', align: 'right', render: (_, r) => formatHundredths(part(r, 'thirdParty')), sorter: (a, b) => part(a, 'thirdParty') - part(b, 'thirdParty') },
+              { title: '满意度', align: 'right', render: (_, r) => formatHundredths(part(r, 'satisfaction')), sorter: (a, b) => part(a, 'satisfaction') - part(b, 'satisfaction') },
+              { title: '基础分', align: 'right', render: (_, r) => formatHundredths(r.score.base), sorter: (a, b) => a.score.base - b.score.base },
+              { title: '加分', align: 'right', render: (_, r) => formatHundredths(r.score.bonus), sorter: (a, b) => a.score.bonus - b.score.bonus },
+              { title: '扣分', align: 'right', render: (_, r) => formatHundredths(r.score.deductions), sorter: (a, b) => a.score.deductions - b.score.deductions },
               {
                 title: '总分',
                 align: 'right',
-                render: (_, r) => <b>{formatPoints(r.score.total)}</b>,
+                render: (_, r) => <b>{formatHundredths(r.score.total)}</b>,
                 sorter: (a, b) => a.score.total - b.score.total,
               },
             ]}
@@ -149,11 +149,11 @@ export function AssessmentRoute() {
                     {r.rank}. {r.unit.name}
                   </Typography.Text>
                   <Typography.Text strong style={{ fontSize: 18 }}>
-                    {formatPoints(r.score.total)}
+                    {formatHundredths(r.score.total)}
                   </Typography.Text>
                 </Flex>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  基础 {formatPoints(r.score.base)} · 加分 {formatPoints(r.score.bonus)} · 扣分 {formatPoints(r.score.deductions)}
+                  基础 {formatHundredths(r.score.base)} · 加分 {formatHundredths(r.score.bonus)} · 扣分 {formatHundredths(r.score.deductions)}
                 </Typography.Text>
               </Card>
             )}
