@@ -33,10 +33,11 @@ ALTER TABLE "assessment"
 CREATE INDEX "assessment_year_idx" ON "assessment"("year");
 
 -- A finalised year: its row exists only once the office has finalised it (the primary key lets one
--- finalisation in). The ranking's year-to-date scores are kept as they were at that moment.
+-- finalisation in). The ranking's year-to-date scores and the weights are kept as they were at that moment.
 CREATE TABLE "assessment_year" (
   "year" INTEGER PRIMARY KEY,
   "finalised_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
   "finalised_by_id" INTEGER NOT NULL REFERENCES "app_user"("id") ON DELETE RESTRICT ON UPDATE CASCADE,
-  "ranking_snapshot" JSONB NOT NULL DEFAULT '{}'
+  "ranking_snapshot" JSONB NOT NULL DEFAULT '{}',
+  "config" JSONB NOT NULL DEFAULT '{}'
 );

@@ -19,7 +19,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => t.close());
 
-async function call<T>(user: string, method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: unknown) {
+async function call<T>(user: string, method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, payload?: unknown) {
   const response = await t.app.inject({ method, url, headers: { cookie: cookies[user]! }, ...(payload === undefined ? {} : { payload: payload as object }) });
   const json = response.headers['content-type']?.toString().startsWith('application/json');
   return { status: response.statusCode, body: (json ? response.json() : null) as T, raw: response };
@@ -233,5 +233,28 @@ describe('finalise', () => {
     expect(list.body.finalised).toMatchObject({ by: '李明' });
     // The other year stays open.
     expect((await call('admin', 'POST', `${sheetUrl(units['市科技局']!)}/items`, { kind: 'bonus', points: 100, reason: '本年度仍可修改' })).status).toBe(201);
+  });
+});
+
+describe('weights setting', () => {
+  it('refuses weights that do not sum to 100 on the field; new weights rescore open years, never a finalised one', async () => {
+    const bad = await call<{ fields: { path: string; message: string }[] }>('admin', 'PUT', '/api/settings/assessmentWeights', {
+      version: 0,
+      value: { ranking: 50, thirdParty: 20, satisfaction: 20, bonusCap: 20 },
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.fields[0]).toEqual({ path: 'value.ranking', message: '三项基础指标分值合计应为 100 分（现为 90 分）' });
+
+    const finalisedBefore = await call<TAssessmentList>('admin', 'GET', `/api/assessments?year=2025&group=department`);
+    const saved = await call('admin', 'PUT', '/api/settings/assessmentWeights', { version: 0, value: { ranking: 50, thirdParty: 30, satisfaction: 20, bonusCap: 10 } });
+    expect(saved.status).toBe(200);
+    const sheet = await call<TAssessmentSheet>('admin', 'GET', sheetUrl(units['市科技局']!));
+    // Third party 91.50 now worth 30: 91.50 × 0.3 = 27.45; the bonus is capped at 10.
+    expect(sheet.body.score.parts.find((p) => p.indicator === 'thirdParty')!.points).toBe(2745);
+    expect(sheet.body.score.bonus).toBeLessThanOrEqual(1000);
+    const list = await call<TAssessmentList>('admin', 'GET', `/api/assessments?year=${YEAR}&group=department`);
+    expect(list.body.formula).toContain('第三方评估折算 30.00 分');
+    const finalisedAfter = await call<TAssessmentList>('admin', 'GET', `/api/assessments?year=2025&group=department`);
+    expect(finalisedAfter.body).toEqual(finalisedBefore.body);
   });
 });

@@ -26,6 +26,24 @@ const pointsError = { error: '分值应为 0.01 至 100 之间、最多两位小
 /** Points a person types: 0.01 to 100 with at most two decimals, sent as hundredths (1 to 10000). */
 export const ZPointsValue = z.number(pointsError).int(pointsError).min(1, pointsError).max(10000, pointsError);
 
+const weightError = (max: number) => ({ error: `应为 0 至 ${max} 之间的整数分` });
+const zWeight = (max: number) => z.number(weightError(max)).int(weightError(max)).min(0, weightError(max)).max(max, weightError(max));
+
+/** 考评计分设置: what each base indicator is worth (whole points, together 100) and the bonus cap (at most 20). */
+export const ZAssessmentWeights = z
+  .strictObject({
+    ranking: zWeight(100),
+    thirdParty: zWeight(100),
+    satisfaction: zWeight(100),
+    bonusCap: zWeight(20),
+  })
+  .superRefine((value, ctx) => {
+    const sum = value.ranking + value.thirdParty + value.satisfaction;
+    if (sum !== 100) ctx.addIssue({ code: 'custom', path: ['ranking'], message: `三项基础指标分值合计应为 100 分（现为 ${sum} 分）` });
+  });
+export type TAssessmentWeights = z.infer<typeof ZAssessmentWeights>;
+export const defaultAssessmentWeights: TAssessmentWeights = { ranking: 60, thirdParty: 20, satisfaction: 20, bonusCap: 20 };
+
 export const ZAssessmentListQuery = z.strictObject({
   year: ZAssessmentYear,
   group: AssessmentGroupEnum.schema,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { INT4_MAX, ZDate, zText } from './common.ts';
 import { ZRankingFormula } from './rankings.ts';
+import { ZAssessmentWeights } from './assessment.ts';
 import { ZPhaseTemplate } from './tasks.ts';
 
 /** The reform office's settings, one value per key; each key has its own shape. */
@@ -29,6 +30,7 @@ export const ZSettingValues = {
     makeupWorkdays: z.array(ZDate).max(100),
   }),
   rankingFormula: ZRankingFormula,
+  assessmentWeights: ZAssessmentWeights,
 } as const;
 export type SettingKey = keyof typeof ZSettingValues;
 export const settingKeys = Object.keys(ZSettingValues) as SettingKey[];
@@ -40,6 +42,7 @@ export const settingLabels: Record<SettingKey, string> = {
   phaseTemplates: '倒排工期阶段模板',
   workCalendar: '节假日与调休',
   rankingFormula: '晾晒比拼计分公式',
+  assessmentWeights: '年度考评计分（100+20）',
 };
 
 export const ZSetting = z.object({ key: z.string(), value: z.unknown(), version: z.number().int() });

@@ -23,6 +23,14 @@ export const defaultAssessmentConfig: AssessmentConfig = {
   bonusCap: 20 * POINT,
 };
 
+/** The office's setting in whole points (ranking 60, third party 20, satisfaction 20, bonus cap 20) as a config in hundredths. */
+export function assessmentConfigOf(weights: { ranking: number; thirdParty: number; satisfaction: number; bonusCap: number }): AssessmentConfig {
+  return {
+    weights: { ranking: weights.ranking * POINT, thirdParty: weights.thirdParty * POINT, satisfaction: weights.satisfaction * POINT },
+    bonusCap: weights.bonusCap * POINT,
+  };
+}
+
 export const assessmentIndicatorLabels: Record<AssessmentIndicator, string> = {
   ranking: '晾晒比拼（全年累计）',
   thirdParty: '第三方评估',

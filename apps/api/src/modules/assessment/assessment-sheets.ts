@@ -1,8 +1,9 @@
 import type { TAssessmentGroup, TAssessmentItemKind, TAssessmentScore } from '@reform/contracts';
 import type { Prisma } from '@reform/db';
-import { computeAssessment, formatHundredths, defaultAssessmentConfig, type YearToDateScore } from '@reform/domain';
+import { computeAssessment, formatHundredths, type AssessmentConfig, type YearToDateScore } from '@reform/domain';
 import { AppError, AppErrorCode, errorText } from '../../errors.ts';
 import type { UseCaseContext } from '../context.ts';
+import { loadAssessmentConfig } from './load-assessment-config.ts';
 import { rankingYearToDate, type UnitYearToDate } from './ranking-source.ts';
 
 /** Which unit kinds each group assesses: departments and counties are never ranked against each other. */
@@ -11,10 +12,19 @@ export const groupKinds: Record<TAssessmentGroup, ('department' | 'county' | 'zo
   county: ['county', 'zone'],
 };
 
-const w = defaultAssessmentConfig.weights;
-export const assessmentFormula =
-  `基础分（满分 100 分）= 晾晒比拼全年累计得分折算 ${formatHundredths(w.ranking)} 分 + 第三方评估折算 ${formatHundredths(w.thirdParty)} 分 + 群众满意度折算 ${formatHundredths(w.satisfaction)} 分；` +
-  `总分 = 基础分 + 加分（最多 ${formatHundredths(defaultAssessmentConfig.bonusCap)} 分）− 扣分。同分按单位排序先后列出，名次相同。`;
+/** How the base and the total are computed under a config, in words (shown above the table and in the export). */
+export function assessmentFormula(config: AssessmentConfig): string {
+  const w = config.weights;
+  return (
+    `基础分（满分 ${formatHundredths(w.ranking + w.thirdParty + w.satisfaction)} 分）= 晾晒比拼全年累计得分折算 ${formatHundredths(w.ranking)} 分 + 第三方评估折算 ${formatHundredths(w.thirdParty)} 分 + 群众满意度折算 ${formatHundredths(w.satisfaction)} 分；` +
+    `总分 = 基础分 + 加分（最多 ${formatHundredths(config.bonusCap)} 分）− 扣分。同分按单位排序先后列出，名次相同。`
+  );
+}
+
+/** The config a year is scored under: as kept at finalisation, else the office's current setting. */
+export async function configOf(ctx: Pick<UseCaseContext, 'db'>, finalised: FinalisedYear | null): Promise<AssessmentConfig> {
+  return finalised?.config ?? loadAssessmentConfig(ctx.db);
+}
 
 /** The units of a group a user may see: everyone's for the office and leaders, a county office its county, unit staff their own unit. */
 export function unitScope(ctx: UseCaseContext, group?: TAssessmentGroup): Prisma.UnitWhereInput {
@@ -41,12 +51,15 @@ export interface FinalisedYear {
   at: string;
   by: string;
   rankingSnapshot: Record<string, UnitYearToDate>;
+  config: AssessmentConfig;
 }
 
 export async function finalisedYear(ctx: Pick<UseCaseContext, 'db'>, year: number): Promise<FinalisedYear | null> {
   const row = await ctx.db.prisma.assessmentYear.findUnique({ where: { year }, include: { finalisedBy: { select: { displayName: true } } } });
   if (!row) return null;
-  return { at: row.finalisedAt.toISOString(), by: row.finalisedBy.displayName, rankingSnapshot: row.rankingSnapshot as unknown as Record<string, UnitYearToDate> };
+  return { at: row.finalisedAt.toISOString(), by: row.finalisedBy.displayName, rankingSnapshot: row.rankingSnapshot as unknown as Record<string, UnitYearToDate>,
+    config: row.config as unknown as AssessmentConfig,
+  };
 }
 
 export const lockedText = (year: number) => ({
@@ -67,11 +80,11 @@ interface ItemFact {
 }
 
 /** The score of each unit from its entries and the ranking's year-to-date scores: one pure domain function. */
-export function scoreOf(items: readonly ItemFact[], ranking: YearToDateScore | null): TAssessmentScore {
+export function scoreOf(items: readonly ItemFact[], ranking: YearToDateScore | null, config: AssessmentConfig): TAssessmentScore {
   const thirdParty = items.find((i) => i.kind === 'third_party')?.points ?? null;
   const satisfaction = items.find((i) => i.kind === 'satisfaction')?.points ?? null;
   const scored = items.flatMap((i) => (i.kind === 'bonus' || i.kind === 'deduction' ? [{ id: i.id, kind: i.kind, points: i.points }] : []));
-  return computeAssessment({ ranking, thirdParty, satisfaction, items: scored });
+  return computeAssessment({ ranking, thirdParty, satisfaction, items: scored }, config);
 }
 
 /** The year-to-date ranking of these units: as kept at finalisation, else as the ranking computes it now. */

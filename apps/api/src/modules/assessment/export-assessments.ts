@@ -2,7 +2,6 @@ import { AssessmentGroupEnum, AssessmentItemKindEnum, type TAssessmentRow } from
 import { formatHundredths } from '@reform/domain';
 import ExcelJS from 'exceljs';
 import type { UseCaseContext } from '../context.ts';
-import { assessmentFormula } from './assessment-sheets.ts';
 import { listAssessments } from './list-assessments.ts';
 
 const HEADER_FILL = 'FFDDEBF7';
@@ -49,7 +48,7 @@ export async function exportAssessments(ctx: UseCaseContext, year: number): Prom
       ]);
     }
     sheet.addRow([]);
-    sheet.addRow([`计分办法：${assessmentFormula}`]);
+    sheet.addRow([`计分办法：${list.formula}`]);
     sheet.addRow([list.finalised ? `已于 ${list.finalised.at.slice(0, 10)} 由 ${list.finalised.by} 定稿` : '尚未定稿（草稿）']);
     styleHeader(sheet);
     sheet.columns.forEach((col, i) => {

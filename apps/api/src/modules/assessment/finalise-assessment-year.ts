@@ -3,6 +3,7 @@ import { AppError, AppErrorCode } from '../../errors.ts';
 import type { UseCaseContext } from '../context.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { finalisedYear, lockedText, unitScope } from './assessment-sheets.ts';
+import { loadAssessmentConfig } from './load-assessment-config.ts';
 import { rankingYearToDate } from './ranking-source.ts';
 
 /**
@@ -15,9 +16,10 @@ export async function finaliseAssessmentYear(ctx: UseCaseContext, year: number):
   const units = await ctx.db.prisma.unit.findMany({ where: unitScope(ctx), select: { id: true } });
   const ranking = await rankingYearToDate(ctx, year, units.map((u) => u.id));
   const snapshot = Object.fromEntries(ranking) as unknown as Prisma.InputJsonValue;
+  const config = (await loadAssessmentConfig(ctx.db)) as unknown as Prisma.InputJsonValue;
   const won = await ctx.db.prisma.$transaction(async (tx) => {
     const { count } = await tx.assessmentYear.createMany({
-      data: [{ year, finalisedById: ctx.user.id, rankingSnapshot: snapshot }],
+      data: [{ year, finalisedById: ctx.user.id, rankingSnapshot: snapshot, config }],
       skipDuplicates: true,
     });
     if (count === 0) return false;

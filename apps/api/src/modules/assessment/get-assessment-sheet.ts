@@ -1,6 +1,6 @@
 import type { TAssessmentSheet } from '@reform/contracts';
 import type { UseCaseContext } from '../context.ts';
-import { findAssessedUnit, finalisedYear, rankingScores, scoreOf } from './assessment-sheets.ts';
+import { configOf, findAssessedUnit, finalisedYear, rankingScores, scoreOf } from './assessment-sheets.ts';
 
 /** 考评表: one unit's score for a year with every entry, its reason, evidence and typical case. */
 export async function getAssessmentSheet(ctx: UseCaseContext, year: number, unitId: number): Promise<TAssessmentSheet> {
@@ -29,7 +29,7 @@ export async function getAssessmentSheet(ctx: UseCaseContext, year: number, unit
     year,
     unit,
     finalised: finalised && { at: finalised.at, by: finalised.by },
-    score: scoreOf(items, ranking.get(unitId) ?? null),
+    score: scoreOf(items, ranking.get(unitId) ?? null, await configOf(ctx, finalised)),
     items: items.map((item) => ({
       id: item.id,
       kind: item.kind,
