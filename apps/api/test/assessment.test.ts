@@ -236,6 +236,27 @@ describe('finalise', () => {
   });
 });
 
+describe('finalise against writes', () => {
+  it('writes sent while the year is finalised either land before it or answer 409: nothing is written after', async () => {
+    const year = 2024;
+    const unitId = units['市科技局']!;
+    const sends = [
+      ...Array.from({ length: 8 }, (_, i) => call('admin', 'POST', `${sheetUrl(unitId, year)}/items`, { kind: 'deduction', points: 10 + i, reason: `并发扣分 ${i}` })),
+      call('admin', 'POST', `/api/assessments/${year}/finalise`),
+      ...Array.from({ length: 8 }, (_, i) => call('admin', 'POST', `${sheetUrl(unitId, year)}/items`, { kind: 'deduction', points: 20 + i, reason: `并发扣分 ${8 + i}` })),
+    ];
+    const results = await Promise.all(sends);
+    const finalise = results[8]!;
+    expect(finalise.status).toBe(200);
+    const writes = results.filter((_, i) => i !== 8);
+    expect(writes.every((w) => w.status === 201 || w.status === 409)).toBe(true);
+    const stored = await t.db.prisma.assessmentItem.findMany({ where: { assessment: { year, unitId } } });
+    expect(stored).toHaveLength(writes.filter((w) => w.status === 201).length);
+    // And the year stays locked: a write now is refused.
+    expect((await call('admin', 'POST', `${sheetUrl(unitId, year)}/items`, { kind: 'deduction', points: 5, reason: '定稿之后' })).status).toBe(409);
+  });
+});
+
 describe('weights setting', () => {
   it('refuses weights that do not sum to 100 on the field; new weights rescore open years, never a finalised one', async () => {
     const bad = await call<{ fields: { path: string; message: string }[] }>('admin', 'PUT', '/api/settings/assessmentWeights', {

@@ -2,7 +2,7 @@ import { ZAssessmentItemBody, type TAssessmentItemBody, type TAssessmentSheet } 
 import type { UseCaseContext } from '../context.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { isUniqueViolation } from '../versioned-write.ts';
-import { assertOpen, findAssessedUnit } from './assessment-sheets.ts';
+import { assertOpen, lockOpenYear, findAssessedUnit } from './assessment-sheets.ts';
 import { checkReferences, duplicateBase, itemInWords, sheetId } from './assessment-items.ts';
 import { getAssessmentSheet } from './get-assessment-sheet.ts';
 
@@ -18,7 +18,7 @@ export async function addAssessmentItem(ctx: UseCaseContext, year: number, unitI
   }
   try {
     await ctx.db.prisma.$transaction(async (tx) => {
-      await assertOpen(tx, year);
+      await lockOpenYear(tx, year);
       const assessmentId = await sheetId(tx, unitId, year);
       const item = await tx.assessmentItem.create({
         data: {

@@ -67,7 +67,17 @@ export const lockedText = (year: number) => ({
   en: `The ${year} assessment has been finalised and can no longer be changed`,
 });
 
-/** Refuses any write to a finalised year (409); inside a transaction, `tx` reads through it. */
+/**
+ * Inside a write's transaction: holds the year's lock (finalising takes it too, so a write and the
+ * finalisation never interleave: the write either commits before the year is finalised or sees it
+ * finalised), then refuses the write if the year is finalised.
+ */
+export async function lockOpenYear(tx: Prisma.TransactionClient, year: number): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`assessment-year:${year}`}))`;
+  await assertOpen(tx, year);
+}
+
+/** Refuses any write to a finalised year (409); the early check before a write starts its transaction. */
 export async function assertOpen(db: Pick<Prisma.TransactionClient, 'assessmentYear'>, year: number): Promise<void> {
   const row = await db.assessmentYear.findUnique({ where: { year }, select: { year: true } });
   if (row) throw new AppError(AppErrorCode.Conflict, lockedText(year));

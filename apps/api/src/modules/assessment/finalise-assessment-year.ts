@@ -18,6 +18,8 @@ export async function finaliseAssessmentYear(ctx: UseCaseContext, year: number):
   const snapshot = Object.fromEntries(ranking) as unknown as Prisma.InputJsonValue;
   const config = (await loadAssessmentConfig(ctx.db)) as unknown as Prisma.InputJsonValue;
   const won = await ctx.db.prisma.$transaction(async (tx) => {
+    // The lock every write of the year takes: no write is half-way while the year is finalised.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`assessment-year:${year}`}))`;
     const { count } = await tx.assessmentYear.createMany({
       data: [{ year, finalisedById: ctx.user.id, rankingSnapshot: snapshot, config }],
       skipDuplicates: true,

@@ -4,7 +4,7 @@ import type { UseCaseContext } from '../context.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { cellText } from '../ledger/ledger-cells.ts';
 import { readLedger } from '../ledger/read-ledger.ts';
-import { assertOpen, unitScope } from './assessment-sheets.ts';
+import { assertOpen, lockOpenYear, unitScope } from './assessment-sheets.ts';
 import { sheetId } from './assessment-items.ts';
 
 const MAX_ROWS = 2000;
@@ -96,7 +96,7 @@ export async function importAssessmentScores(ctx: UseCaseContext, year: number, 
   if (dryRun || writes.length === 0) return { rejected: false, result };
 
   await ctx.db.prisma.$transaction(async (tx) => {
-    await assertOpen(tx, year);
+    await lockOpenYear(tx, year);
     for (const write of writes) {
       const assessmentId = await sheetId(tx, write.unitId, year);
       const existing = await tx.assessmentItem.findFirst({ where: { assessmentId, kind: write.kind }, select: { id: true, points: true } });

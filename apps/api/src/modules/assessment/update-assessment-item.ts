@@ -3,7 +3,7 @@ import { AppError, AppErrorCode, errorText } from '../../errors.ts';
 import type { UseCaseContext } from '../context.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { staleVersion, versionedWrite } from '../versioned-write.ts';
-import { assertOpen, findAssessedUnit } from './assessment-sheets.ts';
+import { assertOpen, lockOpenYear, findAssessedUnit } from './assessment-sheets.ts';
 import { checkReferences, itemInWords } from './assessment-items.ts';
 import { getAssessmentSheet } from './get-assessment-sheet.ts';
 
@@ -30,7 +30,7 @@ export async function updateAssessmentItem(
   };
   await versionedWrite(ctx, {
     claim: async (tx) => {
-      await assertOpen(tx, year);
+      await lockOpenYear(tx, year);
       return tx.assessmentItem.updateMany({
         where: { id: itemId, version: body.version },
         data: {
