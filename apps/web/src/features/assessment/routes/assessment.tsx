@@ -1,5 +1,5 @@
 import { AssessmentGroupEnum, type TAssessmentGroup, type TAssessmentRow } from '@reform/contracts';
-import { formatHundredths } from '@reform/domain';
+import { formatHundredths, todayInShanghai } from '@reform/domain';
 import { App, Alert, Button, Card, Empty, Flex, Grid, Input, List, Segmented, Select, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
@@ -11,7 +11,8 @@ import { exportUrl, useAssessmentList, useFinalise } from '../api/assessments';
 import { ImportDialog } from '../components/import-dialog';
 import { ScoreSheetDrawer } from '../components/score-sheet-drawer';
 
-const thisYear = new Date().getFullYear();
+// The assessment year is the Shanghai calendar's, whatever the browser's time zone.
+const thisYear = Number(todayInShanghai().slice(0, 4));
 const years = Array.from({ length: 5 }, (_, i) => thisYear - i);
 const part = (row: TAssessmentRow, indicator: string) => row.score.parts.find((p) => p.indicator === indicator)?.points ?? 0;
 
