@@ -1,5 +1,5 @@
 import { AssessmentGroupEnum, AssessmentItemKindEnum, type TAssessmentRow } from '@reform/contracts';
-import { formatHundredths } from '@reform/domain';
+import { formatHundredths, todayInShanghai } from '@reform/domain';
 import ExcelJS from 'exceljs';
 import type { UseCaseContext } from '../context.ts';
 import { listAssessments } from './list-assessments.ts';
@@ -49,7 +49,7 @@ export async function exportAssessments(ctx: UseCaseContext, year: number): Prom
     }
     sheet.addRow([]);
     sheet.addRow([`计分办法：${list.formula}`]);
-    sheet.addRow([list.finalised ? `已于 ${list.finalised.at.slice(0, 10)} 由 ${list.finalised.by} 定稿` : '尚未定稿（草稿）']);
+    sheet.addRow([list.finalised ? `已于 ${todayInShanghai(new Date(list.finalised.at))} 由 ${list.finalised.by} 定稿` : '尚未定稿（草稿）']);
     styleHeader(sheet);
     sheet.columns.forEach((col, i) => {
       col.width = i === 1 ? 28 : 14;
@@ -81,7 +81,7 @@ export async function exportAssessments(ctx: UseCaseContext, year: number): Prom
       item.evidenceIds.map((id) => nameOf.get(id) ?? `#${id}`).join('、'),
       item.typicalCase?.title ?? '',
       item.createdBy?.displayName ?? '',
-      item.updatedAt.toISOString().slice(0, 10),
+      todayInShanghai(item.updatedAt),
     ]);
   }
   styleHeader(sheet);

@@ -1,5 +1,5 @@
 import { AssessmentItemKindEnum, type TAssessmentItem, type TAssessmentItemKind } from '@reform/contracts';
-import { formatHundredths } from '@reform/domain';
+import { formatHundredths, todayInShanghai } from '@reform/domain';
 import { App, Alert, Button, Descriptions, Drawer, Empty, Flex, Grid, List, Popconfirm, Skeleton, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { ErrorState } from '@/components/error-state';
@@ -57,7 +57,7 @@ export function ScoreSheetDrawer({ year, unitId, onClose }: ScoreSheetDrawerProp
       {sheet.isError && <ErrorState error={sheet.error} onRetry={() => void sheet.refetch()} />}
       {data && (
         <Flex vertical gap={16}>
-          {locked && <Alert type="info" showIcon title={`${year} 年度考评已于 ${data.finalised!.at.slice(0, 10)} 由 ${data.finalised!.by} 定稿，不能再修改`} />}
+          {locked && <Alert type="info" showIcon title={`${year} 年度考评已于 ${todayInShanghai(new Date(data.finalised!.at))} 由 ${data.finalised!.by} 定稿，不能再修改`} />}
           <Descriptions bordered size="small" column={1} data-testid="sheet-score">
             <Descriptions.Item label="总分">
               <Typography.Text strong style={{ fontSize: 18 }} data-testid="sheet-total">
@@ -171,7 +171,7 @@ export function ScoreSheetDrawer({ year, unitId, onClose }: ScoreSheetDrawerProp
                           </span>
                         )}
                         <span>
-                          {item.createdBy ?? '—'} · {item.updatedAt.slice(0, 10)}
+                          {item.createdBy ?? '—'} · {todayInShanghai(new Date(item.updatedAt))}
                         </span>
                       </Flex>
                     }

@@ -105,7 +105,7 @@ export function AssessmentRoute() {
         <Alert
           type={locked ? 'info' : 'warning'}
           showIcon
-          title={locked ? `${year} 年度考评已于 ${list.data.finalised!.at.slice(0, 10)} 由 ${list.data.finalised!.by} 定稿锁定` : `${year} 年度考评尚未定稿，得分可能变化`}
+          title={locked ? `${year} 年度考评已于 ${todayInShanghai(new Date(list.data.finalised!.at))} 由 ${list.data.finalised!.by} 定稿锁定` : `${year} 年度考评尚未定稿，得分可能变化`}
           description={<span data-testid="assessment-formula">计分办法：{list.data.formula}</span>}
         />
       )}
