@@ -440,23 +440,16 @@ async function seedAssessments(prisma: PrismaClient, rng: Rng, units: UnitMap, t
       const points = Math.min(int(rng, 2, 8) - (chance(rng, 0.3) ? 0.5 : 0), 20 - bonusTotal);
       if (points <= 0) continue;
       bonusTotal += points;
-      items.push({ unitId, row: ['bonus', points.toFixed(2), reason] });
+      items.push({ unitId, row: ['bonus', Math.round(points * 100), reason] });
     }
-    let deductionTotal = 0;
     for (const reason of pickSome(rng, DEDUCTION_REASONS, int(rng, 0, 2))) {
       const points = int(rng, 1, 6) / 2;
-      deductionTotal += points;
-      items.push({ unitId, row: ['deduction', points.toFixed(2), reason] });
+      items.push({ unitId, row: ['deduction', Math.round(points * 100), reason] });
     }
-    assessments.push([
-      unitId,
-      year,
-      '100.00',
-      bonusTotal.toFixed(2),
-      deductionTotal.toFixed(2),
-      isCounty || chance(rng, 0.3) ? ((850 + int(rng, 0, 130)) / 10).toFixed(2) : null,
-      isCounty ? `${year}年度全面深化改革考评（“100+20”）` : '',
-    ]);
+    // Third-party evaluation out of 100, kept as the sheet's base entry (hundredths of a point).
+    const thirdParty = isCounty || chance(rng, 0.3) ? (850 + int(rng, 0, 130)) * 10 : null;
+    if (thirdParty !== null) items.push({ unitId, row: ['third_party', thirdParty, '第三方评估机构年度评估'] });
+    assessments.push([unitId, year, isCounty ? `${year}年度全面深化改革考评（“100+20”）` : '']);
   }
   await bulkInsert(
     prisma,
@@ -464,10 +457,6 @@ async function seedAssessments(prisma: PrismaClient, rng: Rng, units: UnitMap, t
     [
       { name: 'unit_id', type: 'int' },
       { name: 'year', type: 'int' },
-      { name: 'base_score', type: 'numeric' },
-      { name: 'bonus_score', type: 'numeric' },
-      { name: 'deduction_score', type: 'numeric' },
-      { name: 'third_party_score', type: 'numeric' },
       { name: 'note', type: 'text' },
     ],
     assessments,
@@ -480,7 +469,7 @@ async function seedAssessments(prisma: PrismaClient, rng: Rng, units: UnitMap, t
     [
       { name: 'assessment_id', type: 'int' },
       { name: 'kind', type: '"AssessmentItemKind"' },
-      { name: 'points', type: 'numeric' },
+      { name: 'points', type: 'int' },
       { name: 'reason', type: 'text' },
     ],
     items.map((i) => [byUnit.get(i.unitId)!, ...i.row]),

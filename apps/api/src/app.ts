@@ -41,6 +41,7 @@ import rectificationRoutes from './routes/api/rectifications/index.ts';
 import reminderRoutes from './routes/api/reminders/index.ts';
 import roundReminderRoutes from './routes/api/report-rounds/reminders.ts';
 import type { ReminderChannel } from './modules/reminders/channels.ts';
+import assessmentRoutes from './routes/api/assessments/index.ts';
 
 // Validation messages are Chinese first; the error handler translates for Accept-Language: en.
 z.config(z.locales.zhCN());
@@ -137,6 +138,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(rectificationRoutes, { prefix: '/api/rectifications' });
   await app.register(reminderRoutes, { prefix: '/api/reminders' });
   await app.register(roundReminderRoutes, { prefix: '/api/report-rounds' });
+  await app.register(assessmentRoutes, { prefix: '/api/assessments' });
   await app.register(spa, { webDist: options.webDist ?? null });
   if (options.backgroundSweep) {
     let stopSweeper = () => {};

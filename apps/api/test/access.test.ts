@@ -167,7 +167,7 @@ describe('GET /api/auth/me', () => {
     const admin = await me('admin');
     expect(admin.permissions).toEqual(expect.arrayContaining(['tasks:create', 'settings:manage', 'comments:write']));
     expect(admin.assignableUnitIds).toBeNull();
-    expect((await me('leader')).permissions).toEqual(['auth:me', 'units:read', 'tasks:read', 'ledger:export', 'todos:read', 'dashboard:read', 'reports:read', 'report-rounds:read', 'rankings:read', 'supervision:read']);
+    expect((await me('leader')).permissions).toEqual(['auth:me', 'units:read', 'tasks:read', 'ledger:export', 'todos:read', 'dashboard:read', 'reports:read', 'report-rounds:read', 'rankings:read', 'supervision:read', 'assessment:read']);
     expect(admin.permissions).toEqual(expect.arrayContaining(['rankings:read', 'rankings:publish', 'rankings:decide-appeal']));
     expect(admin.permissions).not.toContain('rankings:appeal');
     const staff = await me('staff');

@@ -21,7 +21,7 @@ afterAll(() => t.close());
 describe('reform-office settings', () => {
   it('shows every setting with its effective value, to the reform office only', async () => {
     const { body } = await call<TSetting[]>('admin', 'GET', '/api/settings');
-    expect(body.map((s) => s.key)).toEqual(['lights', 'reports', 'taskCode', 'phaseTemplates', 'workCalendar', 'reminders']);
+    expect(body.map((s) => s.key)).toEqual(['lights', 'reports', 'taskCode', 'phaseTemplates', 'workCalendar', 'rankingFormula', 'reminders', 'assessmentWeights']);
     expect(body.find((s) => s.key === 'reminders')).toEqual({ key: 'reminders', value: { daysBefore: 3 }, version: 0 });
     expect(body.find((s) => s.key === 'taskCode')?.value).toEqual({
       pattern: '{list}-{year}-{seq:3}',

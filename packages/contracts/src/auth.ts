@@ -45,6 +45,8 @@ export const permissionNames = [
   'supervision:respond',
   'reminders:read',
   'reminders:send',
+  'assessment:read',
+  'assessment:manage',
 ] as const;
 export type TPermission = (typeof permissionNames)[number];
 

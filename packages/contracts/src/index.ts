@@ -18,3 +18,4 @@ export * from './battle-map.ts';
 export * from './reports.ts';
 export * from './rankings.ts';
 export * from './supervision.ts';
+export * from './assessment.ts';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { INT4_MAX, ZDate, zText } from './common.ts';
 import { ZRankingFormula } from './rankings.ts';
+import { ZAssessmentWeights } from './assessment.ts';
 import { ZPhaseTemplate } from './tasks.ts';
 
 /** The reform office's settings, one value per key; each key has its own shape. */
@@ -32,6 +33,7 @@ export const ZSettingValues = {
   reminders: z.strictObject({
     daysBefore: z.number().int().min(1, { error: '应为 1 至 30 天' }).max(30, { error: '应为 1 至 30 天' }),
   }),
+  assessmentWeights: ZAssessmentWeights,
 } as const;
 export type SettingKey = keyof typeof ZSettingValues;
 export const settingKeys = Object.keys(ZSettingValues) as SettingKey[];
@@ -44,6 +46,7 @@ export const settingLabels: Record<SettingKey, string> = {
   workCalendar: '节假日与调休',
   rankingFormula: '晾晒比拼计分公式',
   reminders: '到期提醒',
+  assessmentWeights: '年度考评计分（100+20）',
 };
 
 export const ZSetting = z.object({ key: z.string(), value: z.unknown(), version: z.number().int() });

@@ -14,3 +14,4 @@ export * from './ranking.ts';
 export * from './ranking-facts.ts';
 export * from './rectification.ts';
 export * from './reminders.ts';
+export * from './assessment.ts';

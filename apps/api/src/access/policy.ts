@@ -43,6 +43,8 @@ export const permissionTable = {
   'supervision:respond': ['admin', 'county_office', 'unit_staff'],
   'reminders:read': ['admin', 'county_office'],
   'reminders:send': ['admin', 'county_office'],
+  'assessment:read': ['admin', 'county_office', 'unit_staff', 'leader'],
+  'assessment:manage': ['admin'],
 } as const satisfies Record<TPermission | 'health:read' | 'auth:login' | 'auth:logout', 'public' | readonly Role[]>;
 
 export type Permission = keyof typeof permissionTable;

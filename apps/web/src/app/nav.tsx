@@ -6,6 +6,7 @@ import {
   FileTextOutlined,
   FundProjectionScreenOutlined,
   SettingOutlined,
+  SolutionOutlined,
   TrophyOutlined,
   UnorderedListOutlined,
 } from '@ant-design/icons';
@@ -49,6 +50,7 @@ export const navAreas: NavArea[] = [
     icon: <FilePdfOutlined />,
     comingSoon: '一键生成报送市委深改委的季度报告（A4 PDF）：各清单概况、完成率和按时率、红黄灯任务、排名表和图表，与看板数据一致。',
   },
+  { path: '/assessment', label: '年度考评', icon: <SolutionOutlined />, permission: 'assessment:read' },
   { path: '/settings', label: '系统设置', icon: <SettingOutlined />, permission: 'settings:manage' },
   { path: '/dashboard', label: '总览', icon: <DashboardOutlined />, permission: 'dashboard:read' },
 ];

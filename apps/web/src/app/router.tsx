@@ -23,6 +23,7 @@ const RectificationsRoute = lazy(() =>
   import('@/features/supervision/routes/rectifications').then((m) => ({ default: m.RectificationsRoute })),
 );
 const RemindersRoute = lazy(() => import('@/features/supervision/routes/reminders').then((m) => ({ default: m.RemindersRoute })));
+const AssessmentRoute = lazy(() => import('@/features/assessment/routes/assessment').then((m) => ({ default: m.AssessmentRoute })));
 const UnderConstructionRoute = lazy(() =>
   import('./routes/under-construction').then((m) => ({ default: m.UnderConstructionRoute })),
 );
@@ -63,6 +64,7 @@ export function createAppRouter() {
         { path: 'inspections/:id', element: <InspectionRoute /> },
         { path: 'rectifications', element: <RectificationsRoute /> },
         { path: 'reminders', element: <RemindersRoute /> },
+        { path: 'assessment', element: <AssessmentRoute /> },
         ...navAreas
           .filter((area) => area.comingSoon)
           .map((area) => ({ path: area.path.slice(1), element: <UnderConstructionRoute area={area} /> })),

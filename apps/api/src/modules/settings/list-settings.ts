@@ -4,6 +4,7 @@ import { loadLightSettings } from './load-light-settings.ts';
 import { loadPlanningSettings } from './load-planning-settings.ts';
 import { loadRankingFormula } from '../rankings/load-ranking-formula.ts';
 import { loadReminderSettings } from './load-reminder-settings.ts';
+import { loadAssessmentWeights } from '../assessment/load-assessment-config.ts';
 
 /** Every setting with its effective value (the default where none was saved) and its version (0 = never saved). */
 export async function listSettings(ctx: UseCaseContext): Promise<TSetting[]> {
@@ -18,6 +19,7 @@ export async function listSettings(ctx: UseCaseContext): Promise<TSetting[]> {
     workCalendar: planning.calendar,
     rankingFormula: await loadRankingFormula(ctx.db),
     reminders: await loadReminderSettings(ctx.db),
+    assessmentWeights: await loadAssessmentWeights(ctx.db),
   };
   return settingKeys.map((key) => ({ key, value: effective[key], version: rows.find((row) => row.key === key)?.version ?? 0 }));
 }

@@ -8,6 +8,7 @@ import { useSettings } from '../api/get-settings';
 import { LightsCard, RemindersCard, ReportsCard } from '../components/day-count-cards';
 import { PhaseTemplatesCard } from '../components/phase-templates-card';
 import { RankingFormulaCard } from '../components/ranking-formula-card';
+import { AssessmentWeightsCard } from '../components/assessment-weights-card';
 import { TaskCodeCard } from '../components/task-code-card';
 import { WorkCalendarCard } from '../components/work-calendar-card';
 import { parseSettingValue, type SettingValue } from '../lib/setting-values';
@@ -19,6 +20,7 @@ const columns: { span: { xs: number; xl: number }; keys: SettingKey[] }[] = [
   { span: { xs: 24, xl: 24 }, keys: ['phaseTemplates'] },
   { span: { xs: 24, xl: 24 }, keys: ['workCalendar'] },
   { span: { xs: 24, xl: 24 }, keys: ['rankingFormula'] },
+  { span: { xs: 24, xl: 24 }, keys: ['assessmentWeights'] },
 ];
 const tall = (key: SettingKey) => key === 'phaseTemplates' || key === 'workCalendar';
 
@@ -32,6 +34,7 @@ const cards: { [K in SettingKey]: CardComponent<K> } = {
   workCalendar: WorkCalendarCard,
   rankingFormula: RankingFormulaCard,
   reminders: RemindersCard,
+  assessmentWeights: AssessmentWeightsCard,
 };
 
 function SettingCardFor<K extends SettingKey>({ settingKey, setting }: { settingKey: K; setting: TSetting }) {
