@@ -8,6 +8,7 @@ import {
   latestAcceptedPercent,
   milestoneLight,
   pilotBatch,
+  REPORT_DUE_DAY,
   taskCode,
   type Scenario,
   type TaskPlan,
@@ -68,7 +69,7 @@ export interface DemoSummary {
 
 export const DEFAULT_SETTINGS = {
   lights: { yellowWithinDays: 14 },
-  reports: { dueDayAfterQuarter: 10 },
+  reports: { dueDayAfterQuarter: REPORT_DUE_DAY },
 };
 
 /** Titles forced onto a particular lead unit (the pilot or brand belongs there). */

@@ -7,6 +7,7 @@ import {
   quarterEnd,
   quarterIndex,
   quarterOf,
+  reportDueDate,
   shanghaiInstant,
   type Quarter,
 } from '@reform/domain';
@@ -43,6 +44,9 @@ export interface ReportPlan {
   percent: number;
   status: ReportStatus;
   submittedAt: string | null;
+  /** The quarter's due day (setting `reports`); handed in after it, the report is late for good. */
+  dueDate: string;
+  late: boolean;
   reviewedAt: string | null;
   reviewComment: string;
   createdAt: string;
@@ -294,6 +298,9 @@ export function milestoneLight(status: TaskStatus, milestones: readonly Pick<Mil
 
 // ─── Quarterly reports (一季度一报) ──────────────────────────────────────────
 
+/** The demo city's report due day: this many days after a quarter ends (setting `reports`). */
+export const REPORT_DUE_DAY = 10;
+
 export interface ReportInput {
   today: number;
   status: TaskStatus;
@@ -366,9 +373,12 @@ export function buildReports(rng: Rng, input: ReportInput): ReportPlan[] {
     const progressText = input.brief
       ? `${q.year}年第${q.quarter}季度：${fill(pick(rng, REPORT_PROGRESS[stage]), { ...values, t: '各项任务' })}`
       : `${q.year}年第${q.quarter}季度，${fill(pick(rng, REPORT_PROGRESS[stage]), values)}`;
+    const dueDate = reportDueDate(q, REPORT_DUE_DAY);
     reports.push({
       year: q.year,
       quarter: q.quarter,
+      dueDate,
+      late: submittedAt !== null && dateOfDayNumber(submitDay) > dueDate,
       progressText,
       outcomesText: fill(pick(rng, REPORT_OUTCOMES), values),
       problems: pick(rng, REPORT_PROBLEMS),

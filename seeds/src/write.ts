@@ -131,6 +131,10 @@ export async function writePlans(prisma: PrismaClient, plans: readonly TaskPlan[
         r.reviewComment,
         r.createdAt,
         r.reviewedAt ?? r.submittedAt ?? r.createdAt,
+        r.dueDate,
+        r.late,
+        r.submittedAt ? 1 : 0,
+        r.submittedAt,
       ]);
     }
   }
@@ -223,6 +227,10 @@ export async function writePlans(prisma: PrismaClient, plans: readonly TaskPlan[
       { name: 'review_comment', type: 'text' },
       { name: 'created_at', type: 'timestamptz' },
       { name: 'updated_at', type: 'timestamptz' },
+      { name: 'due_date', type: 'date' },
+      { name: 'late', type: 'boolean' },
+      { name: 'submission_count', type: 'int' },
+      { name: 'first_submitted_at', type: 'timestamptz' },
     ],
     reports,
     { chunk },

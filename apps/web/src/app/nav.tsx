@@ -26,6 +26,7 @@ export interface NavArea {
 }
 
 export const navAreas: NavArea[] = [
+  { path: '/dashboard', label: '总览', icon: <DashboardOutlined />, permission: 'dashboard:read' },
   { path: '/tasks', label: '任务清单', icon: <UnorderedListOutlined /> },
   { path: '/todos', label: '待办', icon: <BellOutlined />, badge: 'todos' },
   {
@@ -52,5 +53,4 @@ export const navAreas: NavArea[] = [
   },
   { path: '/assessment', label: '年度考评', icon: <SolutionOutlined />, permission: 'assessment:read' },
   { path: '/settings', label: '系统设置', icon: <SettingOutlined />, permission: 'settings:manage' },
-  { path: '/dashboard', label: '总览', icon: <DashboardOutlined />, permission: 'dashboard:read' },
 ];
