@@ -1,0 +1,2 @@
+export { barChart, lineChart, pieChart, type BarChartInput, type LineChartInput, type PieChartInput, type Series } from './builders';
+export { lightColors, palette, themeBase, axisStyle, type ChartKind, type ChartSpec, type ChartStyle, type ChartTheme } from './spec';
