@@ -30,6 +30,7 @@ import settingRoutes from './routes/api/settings/index.ts';
 import timetableRoutes from './routes/api/timetable/index.ts';
 import todoRoutes from './routes/api/todos/index.ts';
 import unitRoutes from './routes/api/units/index.ts';
+import quarterlyReportRoutes from './routes/api/quarterly-reports/index.ts';
 
 // Validation messages are Chinese first; the error handler translates for Accept-Language: en.
 z.config(z.locales.zhCN());
@@ -111,6 +112,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(ledgerRoutes, { prefix: '/api/ledger' });
   await app.register(timetableRoutes, { prefix: '/api/timetable' });
   await app.register(settingRoutes, { prefix: '/api/settings' });
+  await app.register(quarterlyReportRoutes, { prefix: '/api/quarterly-reports' });
   await app.register(spa, { webDist: options.webDist ?? null });
   if (options.backgroundSweep) {
     let stopSweeper = () => {};

@@ -13,3 +13,4 @@ export * from './timetable.ts';
 export * from './comments.ts';
 export * from './evidence.ts';
 export * from './settings.ts';
+export * from './quarterly-reports.ts';

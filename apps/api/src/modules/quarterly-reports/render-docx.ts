@@ -14,7 +14,7 @@ import {
   TableRow,
   TextRun,
   WidthType,
-  convertMillimetersToTwip,
+  DocumentGridType,
 } from 'docx';
 import { chartPng } from './report-charts.ts';
 import type { ReportBlock, ReportDocument } from './report-document.ts';
@@ -37,6 +37,8 @@ export const GONGWEN = {
   linesPerPage: 28,
   marginsMm: { top: 37, bottom: 35, left: 28, right: 26 },
 };
+/** Millimetres to twips, rounded (A4 is 11906 × 16838). */
+const convertMillimetersToTwip = (mm: number) => Math.round((mm * 1440) / 25.4);
 const typeAreaMm = 297 - GONGWEN.marginsMm.top - GONGWEN.marginsMm.bottom;
 const lineTwips = Math.floor(convertMillimetersToTwip(typeAreaMm) / GONGWEN.linesPerPage);
 const contentWidthMm = 210 - GONGWEN.marginsMm.left - GONGWEN.marginsMm.right;
@@ -150,6 +152,7 @@ export async function renderDocx(report: ReportDocument): Promise<Buffer> {
     sections: [
       {
         properties: {
+          grid: { linePitch: lineTwips, type: DocumentGridType.LINES },
           page: {
             size: { width: convertMillimetersToTwip(210), height: convertMillimetersToTwip(297) },
             margin: {

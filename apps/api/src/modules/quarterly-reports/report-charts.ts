@@ -1,33 +1,37 @@
+import { barChart, lineChart, pieChart, type ChartSpec } from '@reform/charts';
+import { renderSvg } from '@reform/charts/ssr';
 import { Resvg } from '@resvg/resvg-js';
-import * as echarts from 'echarts';
 import type { ReportChart } from './report-document.ts';
 import { reportFonts } from './report-fonts.ts';
 
-type Builder = (input: never) => echarts.EChartsCoreOption;
+/**
+ * The charts a report may name: the dashboard's own option builders (`@reform/charts`), so a chart
+ * in the report is the dashboard's chart. The input crosses to the worker as plain data and the
+ * option is built there (an option may hold functions, which cannot cross threads).
+ */
+const builders: Record<string, (input: never) => ChartSpec> = {
+  bar: barChart,
+  line: lineChart,
+  pie: pieChart,
+};
 
-/** The chart builders a report may name, by name. */
-const builders: Record<string, Builder> = {};
-
-export function registerReportChart<I>(name: string, build: (input: I) => echarts.EChartsCoreOption): void {
-  builders[name] = build as Builder;
+/** Adds a builder (e.g. the battle map's, once `@reform/charts` has one). */
+export function registerReportChart<I>(name: string, build: (input: I) => ChartSpec): void {
+  builders[name] = build as (input: never) => ChartSpec;
 }
 
 /**
  * Draws a chart to SVG on the server (ECharts server-side rendering, no animation), in the report's
- * font. Label halos (`paint-order="stroke"`) are dropped: the SVG-to-PDF step ignores paint order,
- * so the white outline would hide the label.
+ * font. Label halos (`paint-order="stroke"`) lose their outline: the SVG-to-PDF step ignores paint
+ * order, so the white outline would be drawn over the label.
  */
 export function chartSvg(chart: ReportChart, width: number, height: number): string {
   const build = builders[chart.name];
   if (!build) throw new Error(`unknown report chart ${chart.name}`);
-  const instance = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
-  try {
-    const option = build(chart.input as never);
-    instance.setOption({ ...option, animation: false, textStyle: { fontFamily: reportFonts.family } });
-    return withoutHalos(instance.renderToSVGString());
-  } finally {
-    instance.dispose();
-  }
+  const spec = build({ ...(chart.input as object), animation: false } as never);
+  // One font, unquoted: the dashboard's CSS font list carries quotes the SVG attribute cannot hold.
+  const textStyle = { ...(spec.option.textStyle as object), fontFamily: reportFonts.family };
+  return withoutHalos(renderSvg({ ...spec, option: { ...spec.option, textStyle } }, { width, height }));
 }
 
 function withoutHalos(svg: string): string {
@@ -39,8 +43,7 @@ function withoutHalos(svg: string): string {
 
 /** The chart as a PNG (for the .docx and the web previews), drawn by resvg with the report's font. */
 export function chartPng(chart: ReportChart, width: number, height: number, scale = 2): Buffer {
-  const svg = chartSvg(chart, width, height);
-  const picture = new Resvg(svg, {
+  const picture = new Resvg(chartSvg(chart, width, height), {
     fitTo: { mode: 'zoom', value: scale },
     background: 'white',
     font: { fontFiles: [reportFonts.regular, reportFonts.bold], loadSystemFonts: false, defaultFontFamily: reportFonts.family },
