@@ -54,7 +54,7 @@ export const navAreas: NavArea[] = [
     path: '/quarterly-report',
     label: '季度报告',
     icon: <FilePdfOutlined />,
-    comingSoon: '一键生成报送市委深改委的季度报告（A4 PDF）：各清单概况、完成率和按时率、红黄灯任务、排名表和图表，与看板数据一致。',
+    permission: 'quarterly-report:read',
   },
   { path: '/settings', label: '系统设置', icon: <SettingOutlined />, permission: 'settings:manage' },
 ];

@@ -14,6 +14,9 @@ const LedgerImportRoute = lazy(() =>
 );
 const TodosRoute = lazy(() => import('@/features/todos/routes/todos').then((m) => ({ default: m.TodosRoute })));
 const SettingsRoute = lazy(() => import('@/features/settings/routes/settings').then((m) => ({ default: m.SettingsRoute })));
+const QuarterlyReportRoute = lazy(() =>
+  import('@/features/quarterly-report/routes/quarterly-report').then((m) => ({ default: m.QuarterlyReportRoute })),
+);
 const UnderConstructionRoute = lazy(() =>
   import('./routes/under-construction').then((m) => ({ default: m.UnderConstructionRoute })),
 );
@@ -34,6 +37,7 @@ export function createAppRouter() {
         { path: 'tasks/:id/edit', element: <TaskEditRoute /> },
         { path: 'todos', element: <TodosRoute /> },
         { path: 'settings', element: <SettingsRoute /> },
+        { path: 'quarterly-report', element: <QuarterlyReportRoute /> },
         ...navAreas
           .filter((area) => area.comingSoon)
           .map((area) => ({ path: area.path.slice(1), element: <UnderConstructionRoute area={area} /> })),

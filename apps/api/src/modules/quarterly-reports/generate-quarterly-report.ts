@@ -1,5 +1,5 @@
 import { type Quarter } from '@reform/domain';
-import { AppError } from '../../errors.ts';
+import { type AppError } from '../../errors.ts';
 import type { UseCaseContext } from '../context.ts';
 import { loadFigureSections } from './load-figure-sections.ts';
 import { loadReportLists } from './load-report-lists.ts';
