@@ -27,6 +27,7 @@ import taskPilotExtensionRoutes from './routes/api/tasks/pilot-extension.ts';
 import taskStatusRoutes from './routes/api/tasks/status.ts';
 import taskTimetableRoutes from './routes/api/tasks/timetable.ts';
 import settingRoutes from './routes/api/settings/index.ts';
+import dashboardRoutes from './routes/api/dashboard/index.ts';
 import timetableRoutes from './routes/api/timetable/index.ts';
 import todoRoutes from './routes/api/todos/index.ts';
 import unitRoutes from './routes/api/units/index.ts';
@@ -112,6 +113,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(ledgerRoutes, { prefix: '/api/ledger' });
   await app.register(timetableRoutes, { prefix: '/api/timetable' });
   await app.register(settingRoutes, { prefix: '/api/settings' });
+  await app.register(dashboardRoutes, { prefix: '/api/dashboard' });
   await app.register(quarterlyReportRoutes, { prefix: '/api/quarterly-reports' });
   await app.register(spa, { webDist: options.webDist ?? null });
   if (options.backgroundSweep) {

@@ -167,7 +167,7 @@ describe('GET /api/auth/me', () => {
     const admin = await me('admin');
     expect(admin.permissions).toEqual(expect.arrayContaining(['tasks:create', 'settings:manage', 'comments:write']));
     expect(admin.assignableUnitIds).toBeNull();
-    expect((await me('leader')).permissions).toEqual(['auth:me', 'units:read', 'tasks:read', 'ledger:export', 'todos:read', 'quarterly-report:read']);
+    expect((await me('leader')).permissions).toEqual(['auth:me', 'units:read', 'tasks:read', 'ledger:export', 'todos:read', 'dashboard:read', 'quarterly-report:read']);
     const staff = await me('staff');
     expect(staff.permissions).toContain('comments:write');
     expect(staff.permissions).not.toContain('quarterly-report:read');

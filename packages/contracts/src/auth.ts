@@ -30,6 +30,7 @@ export const permissionNames = [
   'settings:manage',
   'todos:read',
   'todos:complete',
+  'dashboard:read',
   'quarterly-report:read',
 ] as const;
 export type TPermission = (typeof permissionNames)[number];

@@ -13,4 +13,5 @@ export * from './timetable.ts';
 export * from './comments.ts';
 export * from './evidence.ts';
 export * from './settings.ts';
+export * from './figures.ts';
 export * from './quarterly-reports.ts';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FigureKeyEnum, ZPeriodKey } from './figures.ts';
 import { INT4_MAX, ZDate, ZId, ZIdValue, ZRef, ZText, ZVersion, pageOf, zText } from './common.ts';
 import {
   LightEnum,
@@ -28,6 +29,14 @@ export const ZTaskListQuery = z.strictObject({
   order: z.enum(['asc', 'desc']).default('asc'),
   page: z.coerce.number({ error: messages.page.zh }).int({ error: messages.page.zh }).min(1, { error: messages.page.zh }).max(INT4_MAX, { error: messages.page.zh }).default(1),
   pageSize: z.coerce.number().int().min(1, { error: messages.pageSize.zh }).max(200, { error: messages.pageSize.zh }).default(20),
+  // The dashboard's drill-down: exactly the tasks behind a figure (figures.ts), with its filters.
+  specialGroupId: ZId.optional(),
+  countyId: ZId.optional(),
+  figure: FigureKeyEnum.schema.optional(),
+  /** `2026-Q3` or `2026-YTD`; with `figure` (default: the current quarter). */
+  period: ZPeriodKey.optional(),
+  /** With `figure`: only the tasks this unit leads (a ranking row's figure). */
+  figureUnitId: ZId.optional(),
 });
 export type TTaskListQuery = z.infer<typeof ZTaskListQuery>;
 export type TTaskListQueryInput = z.input<typeof ZTaskListQuery>;

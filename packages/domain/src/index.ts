@@ -7,3 +7,4 @@ export * from './task-code.ts';
 export * from './ledger-dates.ts';
 export * from './ledger-headers.ts';
 export * from './search-terms.ts';
+export * from './figures/index.ts';

@@ -28,6 +28,7 @@ export const permissionTable = {
   'evidence:upload': ['admin', 'county_office', 'unit_staff'],
   'settings:manage': ['admin'],
   'todos:read': ['admin', 'county_office', 'unit_staff', 'leader'],
+  'dashboard:read': ['admin', 'county_office', 'unit_staff', 'leader'],
   'quarterly-report:read': ['admin', 'county_office', 'leader'],
 } as const satisfies Record<TPermission | 'health:read' | 'auth:login' | 'auth:logout', 'public' | readonly Role[]>;
 

@@ -2,6 +2,7 @@ import type { TLedgerExportQuery, TTaskListQuery } from '@reform/contracts';
 import type { Prisma } from '@reform/db';
 import { taskScope } from '../../access/policy.ts';
 import type { UseCaseContext } from '../context.ts';
+import { figureTaskIds } from '../figures/figure-task-ids.ts';
 import { searchFilter } from '../search/search-tasks.ts';
 
 /** The list's filters, the user's scope first; shared by the list and the Excel export. */
@@ -21,5 +22,12 @@ export async function taskFilters(
     filters.push({ leadUnit: { path: { startsWith: unit?.path ?? '/none/' } } });
   }
   if (query.q) filters.push(await searchFilter(ctx, query.q));
+  // The dashboard's drill-down: the same filters the figure was counted with, then its tasks.
+  if (query.specialGroupId) filters.push({ specialGroupId: query.specialGroupId });
+  if (query.countyId) {
+    const county = await ctx.db.prisma.unit.findUnique({ where: { id: query.countyId }, select: { path: true } });
+    filters.push({ leadUnit: { path: { startsWith: county?.path ?? '/none/' } } });
+  }
+  if (query.figure) filters.push({ id: { in: await figureTaskIds(ctx, query) } });
   return filters;
 }
