@@ -39,6 +39,7 @@ describe('the quarterly report as a PDF', () => {
     expect(response.headers['content-disposition']).toContain(`filename*=UTF-8''${encodeURIComponent('2026年第三季度全市改革工作进展报告.pdf')}`);
     expect(response.headers['x-report-cache']).toBe('miss');
     pdf = response.rawPayload;
+    if (process.env.QUARTERLY_KEEP) writeFileSync(process.env.QUARTERLY_KEEP, pdf);
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
   }, 120_000);
 

@@ -21,7 +21,7 @@ export interface ReportLists {
   cases: { title: string; summary: string; unit: string; level: 'city' | 'province' | 'nation' | null; promotedOn: string | null }[];
 }
 
-/** The SQL that narrows tasks (alias t) to a scope, and its parameters from `$first`. */
+/** The SQL that narrows tasks (alias t, lead unit lu) to a scope, and its parameters from `$first`. */
 export function taskScopeSql(scope: ReportScope, first: number): { sql: string; params: unknown[] } {
   switch (scope.kind) {
     case 'city':
@@ -29,12 +29,8 @@ export function taskScopeSql(scope: ReportScope, first: number): { sql: string; 
     case 'group':
       return { sql: `t.special_group_id = $${first}`, params: [scope.unitId] };
     case 'county':
-      return {
-        sql: `t.id IN (SELECT tu.task_id FROM task_unit tu JOIN unit u ON u.id = tu.unit_id
-                      WHERE u.path LIKE (SELECT c.path FROM unit c WHERE c.id = $${first}) || '%'
-                        AND tu.role IN ('lead', 'cooperating', 'applicant'))`,
-        params: [scope.unitId],
-      };
+      // As the dashboard's county filter: the task's lead unit is within the county.
+      return { sql: `lu.path LIKE (SELECT c.path FROM unit c WHERE c.id = $${first}) || '%'`, params: [scope.unitId] };
   }
 }
 

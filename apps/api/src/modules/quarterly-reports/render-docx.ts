@@ -64,6 +64,8 @@ function blockChildren(block: ReportBlock): (Paragraph | Table)[] {
   switch (block.kind) {
     case 'paragraph':
       return [new Paragraph({ style: 'Body', children: [new TextRun(block.text)] })];
+    case 'minorHeading':
+      return [new Paragraph({ style: 'Body', keepNext: true, children: [new TextRun({ text: block.text, bold: true })] })];
     case 'table':
       if (block.rows.length === 0) return [new Paragraph({ style: 'Body', children: [new TextRun(block.empty)] })];
       return [

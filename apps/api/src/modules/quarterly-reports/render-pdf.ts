@@ -23,10 +23,19 @@ pdfmake.setUrlAccessPolicy(() => false);
 /** A4 less the margins, in points. */
 const CONTENT_WIDTH = 595.28 - 2 * 64;
 
+/** Column widths in points, each column its share of the line (cell padding and rules taken off first). */
+function columnWidths(shares: number[]): number[] {
+  const total = shares.reduce((sum, share) => sum + share, 0);
+  const free = CONTENT_WIDTH - shares.length * 9 - 1;
+  return shares.map((share) => Math.floor((free * share) / total));
+}
+
 function blockContent(block: ReportBlock): Content {
   switch (block.kind) {
     case 'paragraph':
       return { text: block.text, style: 'body' };
+    case 'minorHeading':
+      return { text: block.text, style: 'h3', headlineLevel: 3 } as Content;
     case 'table': {
       if (block.rows.length === 0) return { text: block.empty, style: 'note' };
       const table: ContentTable = {
@@ -34,7 +43,7 @@ function blockContent(block: ReportBlock): Content {
         table: {
           headerRows: 1,
           dontBreakRows: true,
-          widths: block.columns.map((column) => (column.width ? '*' : 'auto')),
+          widths: columnWidths(block.columns.map((column) => column.width ?? 1)),
           body: [
             block.columns.map((column) => ({ text: column.title, style: 'tableHeader', alignment: column.align ?? 'left' })),
             ...block.rows.map((row) => row.map((cell, at) => ({ text: cell, alignment: block.columns[at]?.align ?? 'left' }))),
@@ -107,6 +116,7 @@ export function pdfDefinition(report: ReportDocument): TDocumentDefinitions {
       tocTitle: { fontSize: 18, bold: true, alignment: 'center', margin: [0, 0, 0, 16] },
       h1: { fontSize: 16, bold: true, margin: [0, 14, 0, 8] },
       h2: { fontSize: 13, bold: true, margin: [0, 10, 0, 6] },
+      h3: { fontSize: 11, bold: true, margin: [0, 6, 0, 4] },
       body: { margin: [0, 0, 0, 6] },
       note: { color: '#595959', margin: [0, 0, 0, 8] },
       table: { fontSize: 9, margin: [0, 2, 0, 10] },

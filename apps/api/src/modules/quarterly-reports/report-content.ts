@@ -1,4 +1,4 @@
-import { LightEnum, TaskListEnum } from '@reform/contracts';
+import { TaskListEnum } from '@reform/contracts';
 import { quarterLabel, type Quarter } from '@reform/domain';
 import type { ReportBlock, ReportDocument, ReportSection } from './report-document.ts';
 import type { ReportLists } from './load-report-lists.ts';
@@ -11,6 +11,7 @@ const promotion = { city: '市级', province: '省级', nation: '国家级' } as
 /** The figure-bearing sections, made from the figures module (see load-report-document.ts). */
 export interface FigureSections {
   summary: ReportBlock[];
+  attention: ReportBlock[];
   ranking: ReportSection['subsections'];
   charts: ReportBlock[];
 }
@@ -39,59 +40,52 @@ export function buildReportDocument(input: {
 
   add('总体情况', { blocks: figures.summary });
 
-  const flagged = lists.tasks.filter((task) => task.light === 'red' || task.light === 'yellow');
-  flagged.sort((a, b) => (a.light === b.light ? a.code.localeCompare(b.code) : a.light === 'red' ? -1 : 1));
-  add('红灯、黄灯任务', {
-    blocks: [
-      {
-        kind: 'paragraph',
-        text: `截至报告日，共有红灯任务 ${flagged.filter((t) => t.light === 'red').length} 项、黄灯任务 ${flagged.filter((t) => t.light === 'yellow').length} 项，列明责任单位、领衔领导和原因如下。`,
-      },
-      {
-        kind: 'table',
-        columns: [{ title: '状态' }, { title: '编号' }, { title: '任务名称', width: 3 }, { title: '牵头单位', width: 1 }, { title: '领衔领导', width: 1 }, { title: '原因', width: 2 }],
-        rows: flagged.map((t) => [t.light === 'red' ? '红灯' : '黄灯', t.code, t.title, t.leadUnit, t.leadLeader || '—', t.lightReason || LightEnum.labels[t.light]]),
-        empty: '本季度没有红灯、黄灯任务。',
-      },
-    ],
-  });
+  add('红灯、黄灯任务', { blocks: figures.attention });
 
   add('晾晒比拼', { blocks: [], subsections: figures.ranking });
 
-  const groups = new Map<string, ReportLists['tasks']>();
+  // Grouped by list (a subsection each), then by special group (a table each).
+  const byList = new Map<string, Map<string, ReportLists['tasks']>>();
   for (const task of lists.tasks) {
-    const key = `${TaskListEnum.labels[task.list]}${task.group ? `·${task.group}` : ''}`;
-    groups.set(key, [...(groups.get(key) ?? []), task]);
+    const groups = byList.get(task.list) ?? new Map<string, ReportLists['tasks']>();
+    const group = task.group ?? '未归口专项小组';
+    groups.set(group, [...(groups.get(group) ?? []), task]);
+    byList.set(task.list, groups);
   }
-  const missing = lists.tasks.filter((t) => t.report?.status !== 'accepted').length;
+  const progressRow = (t: ReportLists['tasks'][number]) => [
+    t.code,
+    t.title,
+    t.leadUnit,
+    t.report?.status === 'accepted' ? `${t.report.percent}%` : '—',
+    t.report?.status === 'accepted'
+      ? [t.report.progress, t.report.problems && `存在问题：${t.report.problems}`, t.report.nextSteps && `下步打算：${t.report.nextSteps}`].filter(Boolean).join('\n')
+      : t.report
+        ? `季度报告${reportStatus[t.report.status]}，暂无审核通过的进展。`
+        : '本季度未报送季度报告。',
+  ];
   add('各项任务季度进展', {
     blocks: [
       {
         kind: 'paragraph',
-        text: `本季度纳入报告的任务共 ${lists.tasks.length} 项，进展摘自审核通过的季度报告；未报送或未审核通过的 ${missing} 项已逐项注明。`,
+        text: lists.tasks.length
+          ? '各项任务的进展摘自本季度审核通过的季度报告；未报送或尚未审核通过的，逐项注明。'
+          : '本季度没有在推的改革任务。',
       },
     ],
-    subsections: [...groups].map(([key, tasks], at) => ({
-      heading: `（${numerals[at % 10]}${at >= 10 ? at + 1 : ''}）${key}`,
-      blocks: [
-        {
-          kind: 'table',
-          columns: [{ title: '编号' }, { title: '任务名称', width: 2 }, { title: '牵头单位', width: 1 }, { title: '完成', align: 'right' }, { title: '本季度进展', width: 4 }],
-          rows: tasks.map((t) => [
-            t.code,
-            t.title,
-            t.leadUnit,
-            t.report?.status === 'accepted' ? `${t.report.percent}%` : '—',
-            t.report?.status === 'accepted'
-              ? [t.report.progress, t.report.problems && `存在问题：${t.report.problems}`, t.report.nextSteps && `下步打算：${t.report.nextSteps}`].filter(Boolean).join('\n')
-              : t.report
-                ? `季度报告${reportStatus[t.report.status]}，暂无审核通过的进展。`
-                : '本季度未报送季度报告。',
-          ]),
-          empty: '无',
-        },
-      ],
-    })),
+    subsections: TaskListEnum.values
+      .filter((list) => byList.has(list))
+      .map((list, at) => ({
+        heading: `（${numerals[at]}）${TaskListEnum.labels[list]}`,
+        blocks: [...byList.get(list)!].flatMap(([group, tasks], index): ReportBlock[] => [
+          { kind: 'minorHeading', text: `${index + 1}. ${group}` },
+          {
+            kind: 'table',
+            columns: [{ title: '编号', width: 1.3 }, { title: '任务名称', width: 2 }, { title: '牵头单位', width: 1.3 }, { title: '完成', align: 'right', width: 0.7 }, { title: '本季度进展', width: 4 }],
+            rows: tasks.map(progressRow),
+            empty: '无',
+          },
+        ]),
+      })),
   });
 
   const opened = lists.rectifications.filter((r) => r.opened);
@@ -101,7 +95,7 @@ export function buildReportDocument(input: {
       { kind: 'paragraph', text: `本季度新增整改事项 ${opened.length} 项，完成整改销号 ${closed.length} 项。` },
       {
         kind: 'table',
-        columns: [{ title: '整改事项', width: 3 }, { title: '责任单位', width: 1 }, { title: '督察日期' }, { title: '整改期限' }, { title: '完成日期' }],
+        columns: [{ title: '整改事项', width: 3 }, { title: '责任单位', width: 1.3 }, { title: '督察日期', width: 1.2 }, { title: '整改期限', width: 1.2 }, { title: '完成日期', width: 1.2 }],
         rows: lists.rectifications.map((r) => [r.description, r.owner, r.openedOn, r.deadline, r.closedOn ?? '未完成']),
         empty: '本季度没有新增或完成的整改事项。',
       },

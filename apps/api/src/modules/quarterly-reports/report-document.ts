@@ -30,6 +30,8 @@ export interface ReportTableColumn {
 
 export type ReportBlock =
   | { kind: 'paragraph'; text: string }
+  /** A heading below the sections' (kept with what follows, not in the contents). */
+  | { kind: 'minorHeading'; text: string }
   | { kind: 'table'; columns: ReportTableColumn[]; rows: string[][]; empty: string }
   | { kind: 'chart'; title: string; chart: ReportChart; width: number; height: number };
 
