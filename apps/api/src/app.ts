@@ -31,6 +31,7 @@ import dashboardRoutes from './routes/api/dashboard/index.ts';
 import timetableRoutes from './routes/api/timetable/index.ts';
 import todoRoutes from './routes/api/todos/index.ts';
 import unitRoutes from './routes/api/units/index.ts';
+import rankingRoutes from './routes/api/rankings/index.ts';
 import quarterlyReportRoutes from './routes/api/quarterly-reports/index.ts';
 
 // Validation messages are Chinese first; the error handler translates for Accept-Language: en.
@@ -114,6 +115,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(timetableRoutes, { prefix: '/api/timetable' });
   await app.register(settingRoutes, { prefix: '/api/settings' });
   await app.register(dashboardRoutes, { prefix: '/api/dashboard' });
+  await app.register(rankingRoutes, { prefix: '/api/rankings' });
   await app.register(quarterlyReportRoutes, { prefix: '/api/quarterly-reports' });
   await app.register(spa, { webDist: options.webDist ?? null });
   if (options.backgroundSweep) {

@@ -31,6 +31,10 @@ export const permissionNames = [
   'todos:read',
   'todos:complete',
   'dashboard:read',
+  'rankings:read',
+  'rankings:publish',
+  'rankings:appeal',
+  'rankings:decide-appeal',
   'quarterly-report:read',
 ] as const;
 export type TPermission = (typeof permissionNames)[number];

@@ -14,4 +14,5 @@ export * from './comments.ts';
 export * from './evidence.ts';
 export * from './settings.ts';
 export * from './figures.ts';
+export * from './rankings.ts';
 export * from './quarterly-reports.ts';

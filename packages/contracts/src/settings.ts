@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { INT4_MAX, ZDate, zText } from './common.ts';
+import { ZRankingFormula } from './rankings.ts';
 import { ZPhaseTemplate } from './tasks.ts';
 
 /** The reform office's settings, one value per key; each key has its own shape. */
@@ -27,6 +28,7 @@ export const ZSettingValues = {
     holidays: z.array(ZDate).max(400),
     makeupWorkdays: z.array(ZDate).max(100),
   }),
+  rankingFormula: ZRankingFormula,
 } as const;
 export type SettingKey = keyof typeof ZSettingValues;
 export const settingKeys = Object.keys(ZSettingValues) as SettingKey[];
@@ -37,6 +39,7 @@ export const settingLabels: Record<SettingKey, string> = {
   taskCode: '任务编号规则',
   phaseTemplates: '倒排工期阶段模板',
   workCalendar: '节假日与调休',
+  rankingFormula: '晾晒比拼计分公式',
 };
 
 export const ZSetting = z.object({ key: z.string(), value: z.unknown(), version: z.number().int() });

@@ -8,3 +8,5 @@ export * from './ledger-dates.ts';
 export * from './ledger-headers.ts';
 export * from './search-terms.ts';
 export * from './figures/index.ts';
+export * from './ranking.ts';
+export * from './ranking-facts.ts';

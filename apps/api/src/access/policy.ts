@@ -29,6 +29,10 @@ export const permissionTable = {
   'settings:manage': ['admin'],
   'todos:read': ['admin', 'county_office', 'unit_staff', 'leader'],
   'dashboard:read': ['admin', 'county_office', 'unit_staff', 'leader'],
+  'rankings:read': ['admin', 'county_office', 'unit_staff', 'leader'],
+  'rankings:publish': ['admin'],
+  'rankings:appeal': ['county_office', 'unit_staff'],
+  'rankings:decide-appeal': ['admin'],
   'quarterly-report:read': ['admin', 'county_office', 'leader'],
 } as const satisfies Record<TPermission | 'health:read' | 'auth:login' | 'auth:logout', 'public' | readonly Role[]>;
 

@@ -48,7 +48,6 @@ export const navAreas: NavArea[] = [
     path: '/ranking',
     label: '晾晒比拼',
     icon: <TrophyOutlined />,
-    comingSoon: '按节点按时率、完成率、报告及时率、逾期数等事实分别对市级部门和县（市、区）排名，公式公开、权重可配、每一分可追溯。',
   },
   {
     path: '/quarterly-report',

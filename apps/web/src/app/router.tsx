@@ -14,6 +14,7 @@ const LedgerImportRoute = lazy(() =>
 );
 const TodosRoute = lazy(() => import('@/features/todos/routes/todos').then((m) => ({ default: m.TodosRoute })));
 const SettingsRoute = lazy(() => import('@/features/settings/routes/settings').then((m) => ({ default: m.SettingsRoute })));
+const RankingRoute = lazy(() => import('@/features/ranking/routes/ranking').then((m) => ({ default: m.RankingRoute })));
 const QuarterlyReportRoute = lazy(() =>
   import('@/features/quarterly-report/routes/quarterly-report').then((m) => ({ default: m.QuarterlyReportRoute })),
 );
@@ -37,6 +38,7 @@ export function createAppRouter() {
         { path: 'tasks/:id/edit', element: <TaskEditRoute /> },
         { path: 'todos', element: <TodosRoute /> },
         { path: 'settings', element: <SettingsRoute /> },
+        { path: 'ranking', element: <RankingRoute /> },
         { path: 'quarterly-report', element: <QuarterlyReportRoute /> },
         ...navAreas
           .filter((area) => area.comingSoon)

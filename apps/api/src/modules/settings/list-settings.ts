@@ -2,6 +2,7 @@ import { settingKeys, type SettingKey, type TSetting } from '@reform/contracts';
 import type { UseCaseContext } from '../context.ts';
 import { loadLightSettings } from './load-light-settings.ts';
 import { loadPlanningSettings } from './load-planning-settings.ts';
+import { loadRankingFormula } from '../rankings/load-ranking-formula.ts';
 
 /** Every setting with its effective value (the default where none was saved) and its version (0 = never saved). */
 export async function listSettings(ctx: UseCaseContext): Promise<TSetting[]> {
@@ -14,6 +15,7 @@ export async function listSettings(ctx: UseCaseContext): Promise<TSetting[]> {
     taskCode: { pattern: planning.codePattern, prefixes: planning.listPrefixes },
     phaseTemplates: planning.phaseTemplates,
     workCalendar: planning.calendar,
+    rankingFormula: await loadRankingFormula(ctx.db),
   };
   return settingKeys.map((key) => ({ key, value: effective[key], version: rows.find((row) => row.key === key)?.version ?? 0 }));
 }

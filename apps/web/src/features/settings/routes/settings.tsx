@@ -7,6 +7,7 @@ import { usePageTitle } from '@/lib/use-page-title';
 import { useSettings } from '../api/get-settings';
 import { LightsCard, ReportsCard } from '../components/day-count-cards';
 import { PhaseTemplatesCard } from '../components/phase-templates-card';
+import { RankingFormulaCard } from '../components/ranking-formula-card';
 import { TaskCodeCard } from '../components/task-code-card';
 import { WorkCalendarCard } from '../components/work-calendar-card';
 import { parseSettingValue, type SettingValue } from '../lib/setting-values';
@@ -17,6 +18,7 @@ const columns: { span: { xs: number; xl: number }; keys: SettingKey[] }[] = [
   { span: { xs: 24, xl: 13 }, keys: ['taskCode'] },
   { span: { xs: 24, xl: 24 }, keys: ['phaseTemplates'] },
   { span: { xs: 24, xl: 24 }, keys: ['workCalendar'] },
+  { span: { xs: 24, xl: 24 }, keys: ['rankingFormula'] },
 ];
 const tall = (key: SettingKey) => key === 'phaseTemplates' || key === 'workCalendar';
 
@@ -28,6 +30,7 @@ const cards: { [K in SettingKey]: CardComponent<K> } = {
   taskCode: TaskCodeCard,
   phaseTemplates: PhaseTemplatesCard,
   workCalendar: WorkCalendarCard,
+  rankingFormula: RankingFormulaCard,
 };
 
 function SettingCardFor<K extends SettingKey>({ settingKey, setting }: { settingKey: K; setting: TSetting }) {
