@@ -33,6 +33,7 @@ import todoRoutes from './routes/api/todos/index.ts';
 import unitRoutes from './routes/api/units/index.ts';
 import rankingRoutes from './routes/api/rankings/index.ts';
 import quarterlyReportRoutes from './routes/api/quarterly-reports/index.ts';
+import battleMapRoutes from './routes/api/battle-map/index.ts';
 
 // Validation messages are Chinese first; the error handler translates for Accept-Language: en.
 z.config(z.locales.zhCN());
@@ -117,6 +118,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(dashboardRoutes, { prefix: '/api/dashboard' });
   await app.register(rankingRoutes, { prefix: '/api/rankings' });
   await app.register(quarterlyReportRoutes, { prefix: '/api/quarterly-reports' });
+  await app.register(battleMapRoutes, { prefix: '/api/battle-map' });
   await app.register(spa, { webDist: options.webDist ?? null });
   if (options.backgroundSweep) {
     let stopSweeper = () => {};

@@ -16,3 +16,4 @@ export * from './settings.ts';
 export * from './figures.ts';
 export * from './rankings.ts';
 export * from './quarterly-reports.ts';
+export * from './battle-map.ts';

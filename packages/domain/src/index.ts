@@ -10,3 +10,4 @@ export * from './search-terms.ts';
 export * from './figures/index.ts';
 export * from './ranking.ts';
 export * from './ranking-facts.ts';
+export * from './battle-map.ts';

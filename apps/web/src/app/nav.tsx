@@ -30,7 +30,6 @@ export const navAreas: NavArea[] = [
     path: '/battle-map',
     label: '挂图作战',
     icon: <FundProjectionScreenOutlined />,
-    comingSoon: '每项任务的时间表上墙对照今天，里程碑逐一标注、按状态灯着色，节点一旦滞后立即可见。',
   },
   {
     path: '/reports',

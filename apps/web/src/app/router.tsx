@@ -21,6 +21,7 @@ const QuarterlyReportRoute = lazy(() =>
 const UnderConstructionRoute = lazy(() =>
   import('./routes/under-construction').then((m) => ({ default: m.UnderConstructionRoute })),
 );
+const BattleMapRoute = lazy(() => import('@/features/battle-map/routes/battle-map').then((m) => ({ default: m.BattleMapRoute })));
 const NotFoundRoute = lazy(() => import('./routes/not-found').then((m) => ({ default: m.NotFoundRoute })));
 
 export function createAppRouter() {
@@ -40,6 +41,7 @@ export function createAppRouter() {
         { path: 'settings', element: <SettingsRoute /> },
         { path: 'ranking', element: <RankingRoute /> },
         { path: 'quarterly-report', element: <QuarterlyReportRoute /> },
+        { path: 'battle-map', element: <BattleMapRoute /> },
         ...navAreas
           .filter((area) => area.comingSoon)
           .map((area) => ({ path: area.path.slice(1), element: <UnderConstructionRoute area={area} /> })),
