@@ -1,7 +1,9 @@
 import { type Quarter } from '@reform/domain';
 import { type AppError } from '../../errors.ts';
 import type { UseCaseContext } from '../context.ts';
+import { refreshLights } from '../tasks/refresh-lights.ts';
 import { loadFigureSections } from './load-figure-sections.ts';
+import { rankingAudienceOf } from './load-ranking-sections.ts';
 import { loadReportLists } from './load-report-lists.ts';
 import { buildReportDocument } from './report-content.ts';
 import { reportDataVersion } from './report-data-version.ts';
@@ -29,9 +31,12 @@ const generations = new Map<string, Generation>();
 const cacheKeyOf = (key: ReportKey, dataVersion: string) =>
   `${key.quarter.year}-Q${key.quarter.quarter}|${key.scope.key}|${key.format}|${dataVersion}`;
 
-/** The version a cached file must carry: the facts' digest, and whether it is marked 内部资料. */
+/** The version a cached file must carry: the facts' digest, whose ranking it may print (draft or published), and whether it is marked 内部资料. */
 export async function versionOf(ctx: UseCaseContext, key: ReportKey): Promise<string> {
-  return `${await reportDataVersion(ctx.db, key.quarter, ctx.today)}${key.internal ? '-internal' : ''}`;
+  // Lights are brought up to date first (the dashboard would do it while generating, and the
+  // rewritten rows would then give the next request another version).
+  await refreshLights(ctx.db, ctx.today, { onlyChanged: true });
+  return `${await reportDataVersion(ctx.db, key.quarter, ctx.today)}-${rankingAudienceOf(ctx)}${key.internal ? '-internal' : ''}`;
 }
 
 /** The cached file's id for this key and data version, if it has been generated. */

@@ -1,7 +1,10 @@
-import { LightEnum, type TDashboard, type TDashboardQuery, type TFigure } from '@reform/contracts';
+import { LightEnum, type TDashboard, type TBattleMap, type TDashboardQuery, type TFigure, type TRankingResponse } from '@reform/contracts';
 import type { Quarter } from '@reform/domain';
+import { battleMapHeight } from '@reform/charts';
+import { loadBattleMap } from '../battle-map/load-battle-map.ts';
 import type { UseCaseContext } from '../context.ts';
 import { getDashboard } from '../figures/get-dashboard.ts';
+import { loadRankingSections } from './load-ranking-sections.ts';
 import type { ReportBlock } from './report-document.ts';
 import type { FigureSections } from './report-content.ts';
 import type { ReportScope, ResolvedScope } from './report-request.ts';
@@ -97,7 +100,7 @@ function chartBlocks(dashboard: TDashboard): ReportBlock[] {
   const blocks: ReportBlock[] = [
     {
       kind: 'chart',
-      title: `图1 近${dashboard.trend.length}个季度完成率、节点按时率、报告按时率走势（%）`,
+      title: `近${dashboard.trend.length}个季度完成率、节点按时率、报告按时率走势（%）`,
       chart: {
         name: 'line',
         input: {
@@ -119,7 +122,7 @@ function chartBlocks(dashboard: TDashboard): ReportBlock[] {
     const rows = dashboard.unitsMostOverdue;
     blocks.push({
       kind: 'chart',
-      title: '图2 逾期事项较多的单位（逾期节点、逾期任务、逾期整改）',
+      title: '逾期事项较多的单位（逾期节点、逾期任务、逾期整改）',
       chart: {
         name: 'bar',
         input: {
@@ -140,12 +143,50 @@ function chartBlocks(dashboard: TDashboard): ReportBlock[] {
   return blocks;
 }
 
+/** Tasks the battle-map extract shows at most (the red ones first, then the yellow). */
+const BATTLE_MAP_ROWS = 30;
+
+/** The battle map's extract: its red and yellow tasks, from the battle map's own loader and chart. */
+async function battleMapExtract(ctx: UseCaseContext, scope: ReportScope): Promise<ReportBlock> {
+  const map = await loadBattleMap(ctx, {
+    groupBy: 'list',
+    ...(scope.kind === 'county' ? { unitId: scope.unitId } : scope.kind === 'group' ? { specialGroupId: scope.unitId } : {}),
+  });
+  const flagged = map.rows.filter((row) => row.light === 'red' || row.light === 'yellow');
+  const rows = [...flagged.filter((row) => row.light === 'red'), ...flagged.filter((row) => row.light === 'yellow')].slice(0, BATTLE_MAP_ROWS);
+  const kept = new Set(rows.map((row) => row.id));
+  const ordered = map.rows.filter((row) => kept.has(row.id));
+  const groups = map.groups
+    .map((group) => ({ ...group, taskCount: ordered.filter((row) => row.groupKey === group.key).length }))
+    .filter((group) => group.taskCount > 0);
+  const extract: TBattleMap = { ...map, groups, rows: ordered };
+  const lines = groups.length + ordered.length;
+  return {
+    kind: 'chart',
+    title: `挂图作战摘录：红灯、黄灯任务（${ordered.length} 项${flagged.length > ordered.length ? `，共 ${flagged.length} 项，余见第二部分` : ''}）`,
+    chart: { name: 'battleMap', input: extract },
+    width: 760,
+    height: battleMapHeight(Math.max(lines, 1), 22, false),
+  };
+}
+
 /**
  * The summary and chart sections, from the dashboard's own use case (`getDashboard`, which serves
  * `GET /api/dashboard`) for the same quarter and scope: the report prints the dashboard's numbers,
  * never numbers of its own.
  */
-export async function loadFigureSections(ctx: UseCaseContext, quarter: Quarter, scope: ResolvedScope): Promise<FigureSections & { dashboard: TDashboard }> {
+export async function loadFigureSections(ctx: UseCaseContext, quarter: Quarter, scope: ResolvedScope): Promise<FigureSections & { dashboard: TDashboard; rankings: TRankingResponse[] }> {
   const dashboard = await getDashboard(ctx, dashboardQueryOf(quarter, scope.scope));
-  return { summary: summaryBlocks(dashboard), attention: attentionBlocks(dashboard), ranking: [], charts: chartBlocks(dashboard), dashboard };
+  const ranking = await loadRankingSections(ctx, quarter);
+  const charts = chartBlocks(dashboard);
+  charts.splice(1, 0, ...ranking.progressCharts);
+  charts.unshift(await battleMapExtract(ctx, scope.scope));
+  return {
+    summary: summaryBlocks(dashboard),
+    attention: attentionBlocks(dashboard),
+    ranking: ranking.subsections,
+    charts: charts.map((chart, at) => (chart.kind === 'chart' ? { ...chart, title: `图${at + 1} ${chart.title.replace(/^图\d+ /, '')}` } : chart)),
+    dashboard,
+    rankings: ranking.rankings,
+  };
 }

@@ -1,4 +1,5 @@
-import { barChart, lineChart, pieChart, type ChartSpec } from '@reform/charts';
+import { barChart, battleMapChart, battleMapLines, lineChart, pieChart, type ChartSpec } from '@reform/charts';
+import type { TBattleMap } from '@reform/contracts';
 import { renderSvg } from '@reform/charts/ssr';
 import { Resvg } from '@resvg/resvg-js';
 import type { ReportChart } from './report-document.ts';
@@ -13,6 +14,8 @@ const builders: Record<string, (input: never) => ChartSpec> = {
   bar: barChart,
   line: lineChart,
   pie: pieChart,
+  // The battle map's still picture: every row of the (already cut) map, no sliders.
+  battleMap: (map: TBattleMap) => battleMapChart(map, { rowsShown: battleMapLines(map).length, firstRow: 0, interactive: false }),
 };
 
 /** Adds a builder (e.g. the battle map's, once `@reform/charts` has one). */

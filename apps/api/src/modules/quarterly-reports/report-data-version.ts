@@ -24,6 +24,8 @@ export async function reportDataVersion(db: Database, quarter: Quarter, today: s
       part('unit'),
       part('setting'),
       part('assessment'),
+      part('ranking_version'),
+      part('ranking_appeal'),
     ].join(', ')})) AS digest`,
   );
   const running = quarterEnd(quarter) >= today ? today : 'closed';
