@@ -48,7 +48,8 @@ test('a leader generates and downloads a special group’s report in both format
   await signIn(page, 'leader');
   await openReports(page);
   await pickQuarter(page, '2026年第二季度');
-  await page.getByRole('combobox', { name: '范围' }).click();
+  // The scope list is long (virtual scrolling): type to find the group, as a person would.
+  await page.getByRole('combobox', { name: '范围' }).fill('经济体制');
   await page.getByTitle('经济体制改革专项小组').click();
   await generateAndDownload(page, 'PDF', '2026年第二季度经济体制改革专项小组改革工作进展报告.pdf');
   await generateAndDownload(page, 'Word', '2026年第二季度经济体制改革专项小组改革工作进展报告.docx');
