@@ -18,11 +18,6 @@ const builders: Record<string, (input: never) => ChartSpec> = {
   battleMap: (map: TBattleMap) => battleMapChart(map, { rowsShown: battleMapLines(map).length, firstRow: 0, interactive: false }),
 };
 
-/** Adds a builder (e.g. the battle map's, once `@reform/charts` has one). */
-export function registerReportChart<I>(name: string, build: (input: I) => ChartSpec): void {
-  builders[name] = build as (input: never) => ChartSpec;
-}
-
 /**
  * Draws a chart to SVG on the server (ECharts server-side rendering, no animation), in the report's
  * font. Label halos (`paint-order="stroke"`) lose their outline: the SVG-to-PDF step ignores paint
