@@ -72,4 +72,7 @@ async function main() {
   await t.close();
 }
 
+// The report workers are unref'd (a server's open socket keeps it alive); here, a timer does.
+const alive = setInterval(() => undefined, 1000);
 await main();
+clearInterval(alive);
