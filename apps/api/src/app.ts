@@ -42,6 +42,7 @@ import reminderRoutes from './routes/api/reminders/index.ts';
 import roundReminderRoutes from './routes/api/report-rounds/reminders.ts';
 import type { ReminderChannel } from './modules/reminders/channels.ts';
 import assessmentRoutes from './routes/api/assessments/index.ts';
+import quarterlyReportRoutes from './routes/api/quarterly-reports/index.ts';
 
 // Validation messages are Chinese first; the error handler translates for Accept-Language: en.
 z.config(z.locales.zhCN());
@@ -139,6 +140,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(reminderRoutes, { prefix: '/api/reminders' });
   await app.register(roundReminderRoutes, { prefix: '/api/report-rounds' });
   await app.register(assessmentRoutes, { prefix: '/api/assessments' });
+  await app.register(quarterlyReportRoutes, { prefix: '/api/quarterly-reports' });
   await app.register(spa, { webDist: options.webDist ?? null });
   if (options.backgroundSweep) {
     let stopSweeper = () => {};

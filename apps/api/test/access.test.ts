@@ -167,7 +167,7 @@ describe('GET /api/auth/me', () => {
     const admin = await me('admin');
     expect(admin.permissions).toEqual(expect.arrayContaining(['tasks:create', 'settings:manage', 'comments:write']));
     expect(admin.assignableUnitIds).toBeNull();
-    expect((await me('leader')).permissions).toEqual(['auth:me', 'units:read', 'tasks:read', 'ledger:export', 'todos:read', 'dashboard:read', 'reports:read', 'report-rounds:read', 'rankings:read', 'supervision:read', 'assessment:read']);
+    expect((await me('leader')).permissions).toEqual(['auth:me', 'units:read', 'tasks:read', 'ledger:export', 'todos:read', 'dashboard:read', 'reports:read', 'report-rounds:read', 'rankings:read', 'supervision:read', 'assessment:read', 'quarterly-report:read']);
     expect(admin.permissions).toEqual(expect.arrayContaining(['rankings:read', 'rankings:publish', 'rankings:decide-appeal']));
     expect(admin.permissions).not.toContain('rankings:appeal');
     const staff = await me('staff');
@@ -176,6 +176,9 @@ describe('GET /api/auth/me', () => {
     expect(staff.permissions).not.toContain('report-rounds:open');
     expect(admin.permissions).toEqual(expect.arrayContaining(['reports:review', 'report-rounds:open']));
     expect(staff.permissions).toContain('comments:write');
+    expect(staff.permissions).not.toContain('quarterly-report:read');
+    expect(admin.permissions).toContain('quarterly-report:read');
+    expect((await me('county')).permissions).toContain('quarterly-report:read');
     expect(staff.permissions).not.toContain('tasks:create');
     expect(staff.permissions.filter((p) => p.startsWith('rankings:'))).toEqual(['rankings:read', 'rankings:appeal']);
     expect(staff.assignableUnitIds).toEqual([]);

@@ -34,6 +34,7 @@ function expectedType(field: DMMF['datamodel']['models'][number]['fields'][numbe
     case 'BigInt': base = 'int8'; break;
     case 'Boolean': base = 'bool'; break;
     case 'Json': base = 'jsonb'; break;
+    case 'Bytes': base = 'bytea'; break;
     case 'Decimal': base = `numeric(${native?.[1].join(',') ?? '65,30'})`; break;
     case 'DateTime':
       base = native?.[0] === 'Date' ? 'date' : native?.[0] === 'Timestamptz' ? `timestamptz(${native[1][0] ?? 6})` : 'timestamp(3)';

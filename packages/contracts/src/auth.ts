@@ -47,6 +47,7 @@ export const permissionNames = [
   'reminders:send',
   'assessment:read',
   'assessment:manage',
+  'quarterly-report:read',
 ] as const;
 export type TPermission = (typeof permissionNames)[number];
 

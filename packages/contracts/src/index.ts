@@ -19,3 +19,4 @@ export * from './reports.ts';
 export * from './rankings.ts';
 export * from './supervision.ts';
 export * from './assessment.ts';
+export * from './quarterly-reports.ts';

@@ -45,6 +45,7 @@ export const permissionTable = {
   'reminders:send': ['admin', 'county_office'],
   'assessment:read': ['admin', 'county_office', 'unit_staff', 'leader'],
   'assessment:manage': ['admin'],
+  'quarterly-report:read': ['admin', 'county_office', 'leader'],
 } as const satisfies Record<TPermission | 'health:read' | 'auth:login' | 'auth:logout', 'public' | readonly Role[]>;
 
 export type Permission = keyof typeof permissionTable;

@@ -19,8 +19,6 @@ export interface NavArea {
   icon: ReactNode;
   /** A count shown beside the label (the unit's open to-dos). */
   badge?: 'todos';
-  /** What the area will hold, shown while it is being built. */
-  comingSoon?: string;
   /** Only users holding this permission see the entry (everyone when absent); the server still decides. */
   permission?: TPermission;
 }
@@ -49,7 +47,7 @@ export const navAreas: NavArea[] = [
     path: '/quarterly-report',
     label: '季度报告',
     icon: <FilePdfOutlined />,
-    comingSoon: '一键生成报送市委深改委的季度报告（A4 PDF）：各清单概况、完成率和按时率、红黄灯任务、排名表和图表，与看板数据一致。',
+    permission: 'quarterly-report:read',
   },
   { path: '/assessment', label: '年度考评', icon: <SolutionOutlined />, permission: 'assessment:read' },
   { path: '/settings', label: '系统设置', icon: <SettingOutlined />, permission: 'settings:manage' },

@@ -1,7 +1,6 @@
 import { lazy } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router';
 import { useUser } from '@/lib/auth';
-import { navAreas } from './nav';
 
 // The layout and everything behind sign-in load only after signing in, keeping the first page light.
 const AppLayout = lazy(() => import('./layout/app-layout').then((m) => ({ default: m.AppLayout })));
@@ -24,8 +23,8 @@ const RectificationsRoute = lazy(() =>
 );
 const RemindersRoute = lazy(() => import('@/features/supervision/routes/reminders').then((m) => ({ default: m.RemindersRoute })));
 const AssessmentRoute = lazy(() => import('@/features/assessment/routes/assessment').then((m) => ({ default: m.AssessmentRoute })));
-const UnderConstructionRoute = lazy(() =>
-  import('./routes/under-construction').then((m) => ({ default: m.UnderConstructionRoute })),
+const QuarterlyReportRoute = lazy(() =>
+  import('@/features/quarterly-report/routes/quarterly-report').then((m) => ({ default: m.QuarterlyReportRoute })),
 );
 const BattleMapRoute = lazy(() => import('@/features/battle-map/routes/battle-map').then((m) => ({ default: m.BattleMapRoute })));
 const ReportsRoute = lazy(() => import('@/features/reports/routes/reports').then((m) => ({ default: m.ReportsRoute })));
@@ -65,9 +64,7 @@ export function createAppRouter() {
         { path: 'rectifications', element: <RectificationsRoute /> },
         { path: 'reminders', element: <RemindersRoute /> },
         { path: 'assessment', element: <AssessmentRoute /> },
-        ...navAreas
-          .filter((area) => area.comingSoon)
-          .map((area) => ({ path: area.path.slice(1), element: <UnderConstructionRoute area={area} /> })),
+        { path: 'quarterly-report', element: <QuarterlyReportRoute /> },
         { path: '*', element: <NotFoundRoute /> },
       ],
     },
