@@ -88,8 +88,11 @@ async function compare(quarter: string, scope: string, dashboardQuery: string) {
   const rankings = await Promise.all(
     rankingGroups.map(async (group) => (await get(`/api/rankings?year=${year}&quarter=${q}&group=${group}`)).json<TRankingResponse>()),
   );
-  for (const format of ['pdf', 'docx'] as const) {
-    const response = await get(`/api/quarterly-reports/${quarter}.${format}?scope=${scope}`);
+  // Both documents are generated at once (the worker pool has room for both).
+  const formats = ['pdf', 'docx'] as const;
+  const responses = await Promise.all(formats.map((format) => get(`/api/quarterly-reports/${quarter}.${format}?scope=${scope}`)));
+  for (const [at, format] of formats.entries()) {
+    const response = responses[at]!;
     expect(response.statusCode, `${quarter} ${format}: ${response.body.slice(0, 200)}`).toBe(200);
     const text = format === 'pdf' ? pdfText(response.rawPayload) : docxText(response.rawPayload);
     const summary = section(text, '一、总体情况', '二、红灯、黄灯任务');
@@ -102,9 +105,12 @@ async function compare(quarter: string, scope: string, dashboardQuery: string) {
 }
 
 describe('the quarterly report prints the dashboard’s and the rankings’ numbers', () => {
+  // Every quarter on the embedded database (the default run); on PostgreSQL, whose facts reach the
+  // same code by the same queries, the latest four (the list is newest first), to keep CI within budget.
   it('for every quarter of the demo data, the whole city', async () => {
     expect(quarters.length).toBeGreaterThan(0);
-    for (const quarter of quarters) await compare(quarter, 'city', '');
+    const checked = t.db.kind === 'pglite' ? quarters : quarters.slice(0, 4);
+    for (const quarter of checked) await compare(quarter, 'city', '');
   }, 1_800_000);
 
   it('for a county and a special group', async () => {
