@@ -6,6 +6,7 @@ import type { ApiError } from '@/lib/api-client';
 import { useSubmit } from '@/lib/use-submit';
 import { createZodValidator, type FieldPath } from '@/lib/zod-form';
 import { addAssessmentItem, updateAssessmentItem, useStoreSheet } from '../api/assessments';
+import { EntryForm } from '@/lib/entry-form';
 
 interface ItemValues {
   kind: TAssessmentItemKind;
@@ -101,7 +102,7 @@ export function ItemDialog({ sheet, item, kind, open, onClose, onConflict }: Ite
       width={560}
     >
       {errorAlert()}
-      <Form form={form} layout="vertical" data-testid="assessment-item-form">
+      <EntryForm form={form} data-testid="assessment-item-form">
         <Form.Item name="kind" label="条目类别" rules={rule('kind')}>
           <Select
             disabled={item !== null}
@@ -127,7 +128,7 @@ export function ItemDialog({ sheet, item, kind, open, onClose, onConflict }: Ite
           </Form.Item>
         )}
         {item && <div style={{ color: '#8c8c8c' }}>原分值 {formatHundredths(item.points)}</div>}
-      </Form>
+      </EntryForm>
     </Modal>
   );
 }

@@ -7,6 +7,7 @@ import { usePageTitle } from '@/lib/use-page-title';
 import { useQuarterlyOverview } from '../api/quarterly-reports';
 import { ReportFiles } from '../components/report-files';
 import { ReportGenerator, type ReportChoice } from '../components/report-generator';
+import { EntryForm } from '@/lib/entry-form';
 
 /** 季度报告: choose a quarter and a scope, generate the PDF (previewed) and the Word document, download them. */
 export function QuarterlyReportRoute() {
@@ -39,7 +40,7 @@ export function QuarterlyReportRoute() {
             <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
               报送市委深改委的季度报告：总体情况、红黄灯任务、晾晒比拼、各项任务季度进展、督察整改、典型案例和图表，数字与看板、排名一致。PDF 用于打印报送，Word 按公文格式排版、便于修改。
             </Typography.Paragraph>
-            <Form layout="vertical">
+            <EntryForm>
               <Row gutter={16}>
                 <Col xs={24} sm={12} md={8}>
                   <Form.Item label="季度" htmlFor="report-quarter">
@@ -84,7 +85,7 @@ export function QuarterlyReportRoute() {
                   生成 Word
                 </Button>
               </Flex>
-            </Form>
+            </EntryForm>
             {requested && (
               <Flex vertical gap={16}>
                 {JSON.stringify(requested.choice) !== JSON.stringify(choice) && (

@@ -1,9 +1,10 @@
-import { UploadOutlined } from '@ant-design/icons';
-import { EVIDENCE_MAX_BYTES, ZRankingAppealCreate, evidenceKinds, type TRankingPart, type TRankingResponse } from '@reform/contracts';
-import { App, Button, Form, Input, Modal, Typography, Upload, type UploadFile } from 'antd';
+import { ZRankingAppealCreate, type TRankingPart, type TRankingResponse } from '@reform/contracts';
+import { App, Form, Input, Modal, Typography, type UploadFile } from 'antd';
+import { EvidencePicker, evidenceHint } from '@/components/evidence-picker';
 import { useState } from 'react';
 import { useSubmit } from '@/lib/use-submit';
 import { uploadAppealEvidence, useCreateAppeal } from '../api/rankings';
+import { EntryForm } from '@/lib/entry-form';
 
 interface Props {
   ranking: TRankingResponse;
@@ -43,28 +44,15 @@ export function AppealDialog({ ranking, fact, onClose }: Props) {
       <Typography.Paragraph>
         事实：<Typography.Text strong>{fact?.text}</Typography.Text>
       </Typography.Paragraph>
-      <Form form={form} layout="vertical" onFinish={send} name="ranking-appeal">
+      <EntryForm form={form} onFinish={send} name="ranking-appeal">
         {errorAlert()}
         <Form.Item name="reason" label="申诉理由" rules={[{ required: true, message: '请填写申诉理由' }]}>
           <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} maxLength={1000} placeholder="如：该节点已于到期日前完成，系录入延误" />
         </Form.Item>
-        <Form.Item label="证明材料（可选）" extra={`${evidenceKinds}，不超过 ${EVIDENCE_MAX_BYTES / 1024 / 1024} MB；保存为该任务的佐证材料`}>
-          <Upload
-            maxCount={1}
-            fileList={files}
-            beforeUpload={(file) => {
-              if (file.size > EVIDENCE_MAX_BYTES) {
-                message.error(`“${file.name}”超过 ${EVIDENCE_MAX_BYTES / 1024 / 1024} MB`);
-                return Upload.LIST_IGNORE;
-              }
-              return false;
-            }}
-            onChange={({ fileList }) => setFiles(fileList)}
-          >
-            <Button icon={<UploadOutlined />}>选择文件</Button>
-          </Upload>
+        <Form.Item label="证明材料（可选）" extra={`${evidenceHint(false)}；保存为该任务的佐证材料`}>
+          <EvidencePicker files={files} onChange={setFiles} single />
         </Form.Item>
-      </Form>
+      </EntryForm>
     </Modal>
   );
 }

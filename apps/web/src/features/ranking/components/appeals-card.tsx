@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 import { ErrorState } from '@/components/error-state';
 import { useSubmit } from '@/lib/use-submit';
 import { useAppeals, useDecideAppeal } from '../api/rankings';
+import { EntryForm } from '@/lib/entry-form';
 
 const statusColor = { pending: 'orange', accepted: 'green', refused: 'default' } as const;
 
@@ -35,7 +36,7 @@ function DecisionDialog({ appeal, onClose }: { appeal: TRankingAppeal | null; on
       <Typography.Paragraph>
         {appeal?.unit.name}：{appeal?.factText}
       </Typography.Paragraph>
-      <Form form={form} layout="vertical" onFinish={send} initialValues={{ decision: 'accept', override: 'exclude' }} name="appeal-decision">
+      <EntryForm form={form} onFinish={send} initialValues={{ decision: 'accept', override: 'exclude' }} name="appeal-decision">
         {errorAlert()}
         <Form.Item name="decision" label="处理结果">
           <Radio.Group options={[{ value: 'accept', label: '采纳' }, { value: 'refuse', label: '不采纳' }]} />
@@ -48,7 +49,7 @@ function DecisionDialog({ appeal, onClose }: { appeal: TRankingAppeal | null; on
         <Form.Item name="reason" label={decision === 'refuse' ? '不采纳理由' : '说明（可选）'} rules={decision === 'refuse' ? [{ required: true, message: '请填写不采纳理由' }] : []}>
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={1000} />
         </Form.Item>
-      </Form>
+      </EntryForm>
     </Modal>
   );
 }

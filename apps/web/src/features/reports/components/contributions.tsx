@@ -5,6 +5,7 @@ import { useUser } from '@/lib/auth';
 import { ConflictDialog } from '@/lib/conflict-dialog';
 import { useSubmit } from '@/lib/use-submit';
 import { saveContribution } from '../api/reports';
+import { EntryForm } from '@/lib/entry-form';
 
 /** The cooperating units' own sections, visible to the lead unit before it submits; a cooperating unit writes its own here. */
 export function Contributions({ report, onChanged }: { report: TReportDetail; onChanged: () => Promise<unknown> | void }) {
@@ -30,9 +31,8 @@ export function Contributions({ report, onChanged }: { report: TReportDetail; on
         />
       )}
       {report.can.contribute && (
-        <Form
+        <EntryForm
           form={form}
-          layout="vertical"
           initialValues={{ text: mine?.text ?? '' }}
           onFinish={(values) => submit(() => saveContribution(report.id, mine?.version ?? 0, values.text), async () => { await onChanged(); })}
           style={{ marginTop: 12 }}
@@ -44,7 +44,7 @@ export function Contributions({ report, onChanged }: { report: TReportDetail; on
           <Button htmlType="submit" type="primary" loading={pending}>
             保存配合情况
           </Button>
-        </Form>
+        </EntryForm>
       )}
       <ConflictDialog
         open={conflict}

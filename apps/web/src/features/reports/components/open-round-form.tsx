@@ -2,6 +2,7 @@ import { ZReportRoundOpenBody, type TReportRound } from '@reform/contracts';
 import { Button, Card, Form, Input, InputNumber, Select, Space } from 'antd';
 import { useSubmit } from '@/lib/use-submit';
 import { useOpenRound } from '../api/reports';
+import { EntryForm } from '@/lib/entry-form';
 
 interface Values {
   year: number;
@@ -24,7 +25,7 @@ export function OpenRoundForm({ defaults, onOpened }: { defaults: { year: number
   return (
     <Card size="small" title="开启季度报告轮次" style={{ marginBottom: 16 }}>
       {errorAlert()}
-      <Form form={form} layout="vertical" initialValues={defaults} onFinish={onFinish}>
+      <EntryForm form={form} initialValues={defaults} onFinish={onFinish}>
         <Space wrap align="start">
           <Form.Item name="year" label="年度" rules={[{ required: true, message: '请填写年度' }]}>
             <InputNumber min={2000} max={2100} precision={0} style={{ width: 120 }} />
@@ -41,7 +42,7 @@ export function OpenRoundForm({ defaults, onOpened }: { defaults: { year: number
             </Button>
           </Form.Item>
         </Space>
-      </Form>
+      </EntryForm>
     </Card>
   );
 }

@@ -8,6 +8,7 @@ import { useSubmit } from '@/lib/use-submit';
 import { createZodValidator, type FieldPath } from '@/lib/zod-form';
 import { evidenceDownloadUrl, saveReport, submitReport, uploadReportEvidence } from '../api/reports';
 import { clearDraft, loadDraft, reportValueKeys, sameValues, storeDraft, valuesOf, type ReportValues } from '../lib/report-draft';
+import { EntryForm } from '@/lib/entry-form';
 
 /** Autosave interval: typed text reaches the server within a few seconds. */
 export const AUTOSAVE_MS = 3_000;
@@ -188,7 +189,7 @@ export function ReportForm({ report, onChanged }: ReportFormProps) {
         <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={`退回意见：${report.reviewComment}`} data-testid="return-comment" />
       )}
       {errorAlert()}
-      <Form form={form} layout="vertical" initialValues={valuesOf(report)} onValuesChange={onValuesChange} onFinish={onSubmit}>
+      <EntryForm form={form} initialValues={valuesOf(report)} onValuesChange={onValuesChange} onFinish={onSubmit}>
         <Form.Item name="progressText" label={reportFieldLabels.progressText} rules={[validator.rule(form, ['progressText'])]}>
           <Input.TextArea autoSize={{ minRows: 4, maxRows: 12 }} maxLength={5000} showCount placeholder="本季度推进了哪些工作（已完成的节点上方已列出，无需重复）" />
         </Form.Item>
@@ -247,7 +248,7 @@ export function ReportForm({ report, onChanged }: ReportFormProps) {
             立即保存
           </Button>
         </Space>
-      </Form>
+      </EntryForm>
       <ConflictDialog
         open={conflict !== null}
         title="该报告已被他人修改"

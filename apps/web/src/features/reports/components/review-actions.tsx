@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { isApiError } from '@/lib/api-client';
 import { useSubmit } from '@/lib/use-submit';
 import { acceptReport, returnReport } from '../api/reports';
+import { EntryForm } from '@/lib/entry-form';
 
 /** True while the user types in a field: single-key shortcuts stay out of the way. */
 function typing(target: EventTarget | null): boolean {
@@ -86,9 +87,8 @@ export function ReviewActions({ report, onDone }: { report: TReportDetail; onDon
         onOk={() => form.submit()}
         destroyOnHidden
       >
-        <Form
+        <EntryForm
           form={form}
-          layout="vertical"
           onFinish={(values) =>
             submit(
               () => returnReport(report.id, report.version, values.comment ?? ''),
@@ -112,7 +112,7 @@ export function ReviewActions({ report, onDone }: { report: TReportDetail; onDon
               }}
             />
           </Form.Item>
-        </Form>
+        </EntryForm>
       </Modal>
     </>
   );

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useSubmit } from '@/lib/use-submit';
 import { useCreateInspection, useTaskChoices } from '../api/supervision';
+import { EntryForm } from '@/lib/entry-form';
 
 const DATE = 'YYYY-MM-DD';
 
@@ -54,9 +55,8 @@ export function InspectionCreateModal({ onClose }: { onClose: () => void }) {
 
   return (
     <Modal open title="记录督察" okText="保存" cancelText="取消" onOk={() => form.submit()} confirmLoading={pending} onCancel={onClose} destroyOnHidden width={680}>
-      <Form<Values>
+      <EntryForm<Values>
         form={form}
-        layout="vertical"
         onFinish={send}
         initialValues={{ title: '', inspectedOn: dayjs(todayInShanghai(), DATE), inspectors: '', taskIds: [], findings: '' }}
         data-testid="inspection-form"
@@ -85,7 +85,7 @@ export function InspectionCreateModal({ onClose }: { onClose: () => void }) {
         <Form.Item name="findings" label={labels.findings} required>
           <Input.TextArea autoSize={{ minRows: 4, maxRows: 10 }} maxLength={5000} showCount placeholder="逐条写明发现的问题，每条问题随后下发为一项整改事项" />
         </Form.Item>
-      </Form>
+      </EntryForm>
     </Modal>
   );
 }

@@ -1,20 +1,13 @@
-import { UploadOutlined } from '@ant-design/icons';
-import {
-  RectificationStatusEnum,
-  ZRectificationCloseBody,
-  ZRectificationReopenBody,
-  ZRectificationRespondBody,
-  rectificationActionLabels,
-  type RectificationAction,
-  type TRectification,
-} from '@reform/contracts';
-import { App, Button, Descriptions, Form, Input, Modal, Typography, Upload, type UploadFile } from 'antd';
+import { RectificationStatusEnum, ZRectificationCloseBody, ZRectificationReopenBody, ZRectificationRespondBody, rectificationActionLabels, type RectificationAction, type TRectification } from '@reform/contracts';
+import { App, Descriptions, Form, Input, Modal, Typography, type UploadFile } from 'antd';
+import { EvidencePicker, evidenceHint } from '@/components/evidence-picker';
 import { useState } from 'react';
 import type { z } from 'zod';
 import { ConflictDialog } from '@/lib/conflict-dialog';
 import type { ApiError } from '@/lib/api-client';
 import { useSubmit } from '@/lib/use-submit';
 import { uploadRectificationEvidence, useRectificationAction } from '../api/supervision';
+import { EntryForm } from '@/lib/entry-form';
 
 interface Values {
   text: string;
@@ -87,7 +80,7 @@ export function RectificationActionModal({ item, action, onClose }: { item: TRec
         destroyOnHidden
         width={640}
       >
-        <Form<Values> form={form} layout="vertical" onFinish={send} initialValues={{ text: '' }} data-testid="rectification-action-form">
+        <EntryForm<Values> form={form} onFinish={send} initialValues={{ text: '' }} data-testid="rectification-action-form">
           {errorAlert({ marginBottom: 12 })}
           <Descriptions size="small" column={1} style={{ marginBottom: 12 }}>
             <Descriptions.Item label="整改事项">{item.description}</Descriptions.Item>
@@ -99,21 +92,11 @@ export function RectificationActionModal({ item, action, onClose }: { item: TRec
             <Input.TextArea aria-label={text.label} autoSize={{ minRows: 3, maxRows: 8 }} maxLength={2000} showCount />
           </Form.Item>
           {action === 'respond' && (
-            <Form.Item label="佐证材料" extra={item.task ? 'PDF、Office 文档或图片，单个不超过 20 MB' : '该整改事项未关联任务，无法上传佐证材料'}>
-              <Upload
-                multiple
-                fileList={files}
-                beforeUpload={() => false}
-                onChange={({ fileList }) => setFiles(fileList)}
-                disabled={!item.task}
-              >
-                <Button icon={<UploadOutlined />} disabled={!item.task}>
-                  选择文件
-                </Button>
-              </Upload>
+            <Form.Item label="佐证材料" extra={item.task ? evidenceHint() : '该整改事项未关联任务，无法上传佐证材料'}>
+              <EvidencePicker files={files} onChange={setFiles} disabled={!item.task} />
             </Form.Item>
           )}
-        </Form>
+        </EntryForm>
       </Modal>
       <ConflictDialog
         open={conflict !== null}

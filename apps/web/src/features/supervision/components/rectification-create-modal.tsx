@@ -4,6 +4,7 @@ import type { Dayjs } from 'dayjs';
 import { useSubmit } from '@/lib/use-submit';
 import { toTreeOptions, useUnits } from '@/lib/units';
 import { useAddRectification } from '../api/supervision';
+import { EntryForm } from '@/lib/entry-form';
 
 const DATE = 'YYYY-MM-DD';
 
@@ -47,9 +48,8 @@ export function RectificationCreateModal({ inspection, onClose }: { inspection: 
 
   return (
     <Modal open title="下发整改事项" okText="下发" cancelText="取消" onOk={() => form.submit()} confirmLoading={pending} onCancel={onClose} destroyOnHidden width={640}>
-      <Form<Values>
+      <EntryForm<Values>
         form={form}
-        layout="vertical"
         onFinish={send}
         initialValues={{ description: '', ownerUnitId: null, deadline: null, taskId: inspection.tasks.length === 1 ? inspection.tasks[0]!.id : null }}
         data-testid="rectification-form"
@@ -79,7 +79,7 @@ export function RectificationCreateModal({ inspection, onClose }: { inspection: 
             options={inspection.tasks.map((task) => ({ value: task.id, label: `${task.code} ${task.title}` }))}
           />
         </Form.Item>
-      </Form>
+      </EntryForm>
     </Modal>
   );
 }

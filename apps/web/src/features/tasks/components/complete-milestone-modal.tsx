@@ -1,7 +1,7 @@
 import { ZMilestoneCompleteBody, type TMilestone } from '@reform/contracts';
-import { EVIDENCE_MAX_BYTES, evidenceKinds } from '@reform/contracts';
-import { UploadOutlined } from '@ant-design/icons';
-import { App, Button, DatePicker, Form, Input, Modal, Typography, Upload, type UploadFile } from 'antd';
+
+import { App, DatePicker, Form, Input, Modal, Typography, type UploadFile } from 'antd';
+import { EvidencePicker, evidenceHint } from '@/components/evidence-picker';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { daysBetween, todayInShanghai } from '@reform/domain';
@@ -105,22 +105,8 @@ export function CompleteMilestoneModal({ taskId, milestone, onClose }: CompleteM
           <Form.Item name="note" label="完成情况说明">
             <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} maxLength={2000} placeholder="如：已印发实施细则（文号）" />
           </Form.Item>
-          <Form.Item label="佐证材料" extra={`${evidenceKinds}，每个不超过 ${EVIDENCE_MAX_BYTES / 1024 / 1024} MB`}>
-            <Upload
-              multiple
-              fileList={files}
-              beforeUpload={(file) => {
-                if (file.size > EVIDENCE_MAX_BYTES) {
-                  message.error(`“${file.name}”超过 ${EVIDENCE_MAX_BYTES / 1024 / 1024} MB`);
-                  return Upload.LIST_IGNORE;
-                }
-                // Kept in the form and sent on 确认完成, so a cancelled dialog uploads nothing.
-                return false;
-              }}
-              onChange={({ fileList }) => setFiles(fileList)}
-            >
-              <Button icon={<UploadOutlined />}>选择文件</Button>
-            </Upload>
+          <Form.Item label="佐证材料" extra={evidenceHint()}>
+            <EvidencePicker files={files} onChange={setFiles} />
           </Form.Item>
         </EntryForm>
       )}
