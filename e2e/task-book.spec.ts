@@ -15,8 +15,12 @@ test('the reform office adds an expected outcome and a source document, and sees
   await page.getByRole('button', { name: '添加成果' }).click();
   const kind = page.getByRole('combobox', { name: `成果 ${outcomeRow} 形式` });
   await expect(kind).toBeFocused();
-  await kind.click();
-  await page.getByTitle('标志性成果').click();
+  // On a busy machine a click can land while the dropdown is still opening: pick until it shows.
+  await expect(async () => {
+    await kind.click();
+    await page.getByTitle('标志性成果').click({ timeout: 5_000 });
+    await expect(kind.locator('..').locator('..')).toContainText('标志性成果', { timeout: 2_000 });
+  }).toPass({ timeout: 60_000 });
   await page.getByRole('textbox', { name: `成果 ${outcomeRow} 描述` }).fill(description);
   await page.getByRole('spinbutton', { name: `成果 ${outcomeRow} 目标数量` }).fill('2');
   await page.getByRole('spinbutton', { name: `成果 ${outcomeRow} 已交付数量` }).fill('1');
