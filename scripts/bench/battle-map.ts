@@ -14,26 +14,12 @@ import { todayInShanghai } from '../../packages/domain/src/index.ts';
 import { seedDemo, seedScale } from '../../seeds/src/index.ts';
 import { buildApp } from '../../apps/api/src/app.ts';
 import { statementCounter } from '../../apps/api/test/statements.ts';
+import { RUNS, timed } from './timing.ts';
 
-const RUNS = Number(process.env.BENCH_RUNS ?? 30);
 const server = process.env.BENCH_DATABASE_URL;
 if (!server) throw new Error('Set BENCH_DATABASE_URL to a PostgreSQL server (a database per size is made and dropped)');
 const today = todayInShanghai();
 
-function percentiles(times: number[]) {
-  times.sort((a, b) => a - b);
-  const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!;
-  return { p50: at(0.5), p95: at(0.95) };
-}
-async function timed(run: () => unknown) {
-  const times: number[] = [];
-  for (let i = 0; i < RUNS + 3; i += 1) {
-    const start = performance.now();
-    await run();
-    if (i >= 3) times.push(performance.now() - start);
-  }
-  return percentiles(times);
-}
 
 /** The whole answer's rows as one statement: what the loader's Prisma query and shaping are measured against. */
 const floorSql = (scoped: boolean) => `

@@ -14,8 +14,8 @@ import { migrate, openDatabase } from '../../packages/db/src/index.ts';
 import { buildApp } from '../../apps/api/src/app.ts';
 import { refreshSearchTerms } from '../../apps/api/src/modules/search/refresh-search-terms.ts';
 import { statementCounter } from '../../apps/api/test/statements.ts';
+import { RUNS, timed } from './timing.ts';
 
-const RUNS = Number(process.env.BENCH_RUNS ?? 30);
 const url = process.env.BENCH_DATABASE_URL;
 const dataDir = process.env.BENCH_DATA_DIR;
 if (!url && !dataDir) throw new Error('Set BENCH_DATABASE_URL or BENCH_DATA_DIR to a database filled by pnpm seed:scale');
@@ -71,20 +71,6 @@ const scenarios: [string, keyof typeof cookies, string][] = [
 ];
 const only = process.env.BENCH_SCENARIOS ? new RegExp(process.env.BENCH_SCENARIOS) : null;
 
-function percentiles(times: number[]) {
-  times.sort((a, b) => a - b);
-  const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!;
-  return { p50: at(0.5), p95: at(0.95), max: times.at(-1)! };
-}
-async function timed(run: () => Promise<unknown>) {
-  const times: number[] = [];
-  for (let i = 0; i < RUNS + 3; i += 1) {
-    const start = performance.now();
-    await run();
-    if (i >= 3) times.push(performance.now() - start);
-  }
-  return percentiles(times);
-}
 
 // The bare route: the same body, no session, no database.
 const bare = Fastify();

@@ -7,8 +7,8 @@ import { arch, cpus, totalmem } from 'node:os';
 import Fastify from 'fastify';
 import { migrate, openDatabase } from '../../packages/db/src/index.ts';
 import { buildApp } from '../../apps/api/src/app.ts';
+import { RUNS, timed } from './timing.ts';
 
-const RUNS = Number(process.env.BENCH_RUNS ?? 30);
 const url = process.env.BENCH_DATABASE_URL;
 if (!url) throw new Error('Set BENCH_DATABASE_URL to a PostgreSQL database filled by pnpm seed:scale');
 
@@ -37,20 +37,6 @@ await app.inject({
   payload: { group: 'department', year: 2026, quarter: 3, yearToDate: false, basedOn: seen.versions[0]?.number ?? 0 },
 });
 
-function percentiles(times: number[]) {
-  times.sort((a, b) => a - b);
-  const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!;
-  return { p50: at(0.5), p95: at(0.95), max: times.at(-1)! };
-}
-async function timed(run: () => Promise<unknown>) {
-  const times: number[] = [];
-  for (let i = 0; i < RUNS + 3; i += 1) {
-    const start = performance.now();
-    await run();
-    if (i >= 3) times.push(performance.now() - start);
-  }
-  return percentiles(times);
-}
 
 // The floor: 2026 Q3 (the Q2 report due 2026-07-10), departments, default formula (40/30/30, 2 per overdue milestone).
 const floorSql = `

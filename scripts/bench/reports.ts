@@ -17,25 +17,11 @@ import { join } from 'node:path';
 import { migrate, openDatabase } from '../../packages/db/src/index.ts';
 import { seedDemo } from '../../seeds/src/index.ts';
 import { buildApp } from '../../apps/api/src/app.ts';
+import { percentiles, RUNS, timed } from './timing.ts';
 
-const RUNS = Number(process.env.BENCH_RUNS ?? 30);
 const CLOCK = () => new Date('2026-12-05T10:00:00+08:00');
 const f = (ms: number) => ms.toFixed(1);
 
-function percentiles(times: number[]) {
-  const sorted = [...times].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
-  return { p50: at(0.5), p95: at(0.95), max: sorted.at(-1)!, n: sorted.length };
-}
-async function timed(run: () => Promise<unknown>) {
-  const times: number[] = [];
-  for (let i = 0; i < RUNS + 3; i += 1) {
-    const start = performance.now();
-    await run();
-    if (i >= 3) times.push(performance.now() - start);
-  }
-  return percentiles(times);
-}
 const machine = () => `Machine: ${cpus().length} × ${cpus()[0]?.model ?? arch()}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
 
 async function boardBench() {
