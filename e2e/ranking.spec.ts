@@ -37,7 +37,7 @@ test('the office publishes, drills to a fact; a unit appeals; the office accepts
   const latest = before.versions[0]?.number ?? 0;
   if (latest > 0) {
     await page.getByRole('combobox', { name: '版本' }).click();
-    await page.getByTitle('当前草稿').click();
+    await page.locator('.ant-select-item-option').filter({ hasText: '当前草稿' }).click();
   }
   await expect(page.getByTestId('ranking-status')).toHaveText('草稿（未发布）');
   await page.getByTestId('publish-ranking').click();

@@ -31,8 +31,14 @@ test('an inspection creates two rectification items: one is responded to and clo
   await form.getByRole('textbox', { name: '督察名称' }).fill(title);
   await pickDate(form, '督察日期', addDays(today, -30));
   await form.getByRole('textbox', { name: '督察组成员' }).fill('市委改革办督察组（李明、王芳）');
-  await form.getByRole('combobox', { name: '督察任务' }).fill(task.code);
-  await admin.locator('.ant-select-item-option', { hasText: task.code }).click();
+  // The picker searches the server as one types; on a busy machine a late answer can replace the
+  // option under the click: pick until the choice shows in the field.
+  const taskPicker = form.getByRole('combobox', { name: '督察任务' });
+  await expect(async () => {
+    await taskPicker.fill(task.code);
+    await admin.locator('.ant-select-item-option', { hasText: task.code }).click({ timeout: 5_000 });
+    await expect(taskPicker.locator('..').locator('..')).toContainText(task.code, { timeout: 2_000 });
+  }).toPass({ timeout: 60_000 });
   await form.getByRole('textbox', { name: '发现问题' }).fill('1. 配套政策出台滞后。\n2. 督办台账未按月更新。');
   await form.getByRole('button', { name: /^保\s?存$/ }).click();
   await expect(admin.getByRole('heading', { name: title })).toBeVisible();
@@ -85,8 +91,12 @@ test('an inspection creates two rectification items: one is responded to and clo
   const close = admin.getByRole('dialog', { name: /^销号：/ });
   await close.getByRole('textbox', { name: '销号意见' }).fill('材料齐全，同意销号');
   await close.getByRole('button', { name: '确认销号' }).click();
-  await admin.getByRole('dialog', { name: '销号', exact: true }).getByRole('button', { name: '确认销号' }).click();
-  await expect(close).toBeHidden();
+  // A click while the confirmation is still zooming in can be lost on a busy machine: confirm until it goes.
+  const confirmation = admin.getByRole('dialog', { name: '销号', exact: true });
+  await expect(async () => {
+    if (await confirmation.isVisible()) await confirmation.getByRole('button', { name: '确认销号' }).click({ timeout: 5_000 });
+    await expect(close).toBeHidden({ timeout: 5_000 });
+  }).toPass({ timeout: 60_000 });
   await expect(adminRow.getByText('已销号')).toBeVisible();
   await expect(admin.getByRole('row', { name: new RegExp(late) }).getByText('整改中')).toBeVisible();
 
