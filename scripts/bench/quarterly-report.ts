@@ -6,7 +6,7 @@
 // report worker is a thread of this process: its share is the rise over the level before), and a
 // bystander's GET /api/tasks p50 / p95, alone (BENCH_RUNS runs) and back to back while the report is generated.
 // Requests go through the whole Fastify stack in-process (app.inject). The script deletes the database's
-// stored report files first, so every run generates; then asks once more (a cache hit).
+// stored report files first, so every run generates; then asks once more (a cache hit). BENCH_FORMATS=docx: the Word only.
 import { readFileSync } from 'node:fs';
 import { arch, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -39,7 +39,8 @@ await get('/api/tasks');
 const alone = await timed(() => get('/api/tasks'));
 
 const rows: string[] = [];
-for (const format of ['pdf', 'docx'] as const) {
+const formats = (process.env.BENCH_FORMATS ?? 'pdf,docx').split(',') as ('pdf' | 'docx')[];
+for (const format of formats) {
   const before = rssMb();
   let peak = before;
   const sampler = setInterval(() => (peak = Math.max(peak, rssMb())), 100);

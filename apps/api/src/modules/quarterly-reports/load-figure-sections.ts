@@ -88,7 +88,7 @@ function attentionBlocks(dashboard: TDashboard): ReportBlock[] {
     },
     {
       kind: 'table',
-      columns: [{ title: '状态', width: 0.7 }, { title: '编号', width: 1.3 }, { title: '任务名称', width: 2.5 }, { title: '牵头单位', width: 1.3 }, { title: '领衔领导', width: 1.6 }, { title: '原因', width: 2.5 }],
+      columns: [{ title: '状态', width: 0.7 }, { title: '编号', width: 1.6 }, { title: '任务名称', width: 2.2 }, { title: '牵头单位', width: 1.3 }, { title: '领衔领导', width: 1.6 }, { title: '原因', width: 2.5 }],
       rows: dashboard.attention.map((task) => [
         task.light === 'red' ? '红灯' : '黄灯',
         task.code,

@@ -26,12 +26,14 @@ export const PROGRESS_DETAIL_LIMIT = 1_000;
 
 type ReportTask = ReportLists['tasks'][number];
 
-const progressColumns: ReportTableColumn[] = [
-  { title: '编号', width: 1.3 },
+/** The progress tables' columns (the code wide enough for a five-digit number); with the light first in the condensed section. */
+const progressColumns = (withLight: boolean): ReportTableColumn[] => [
+  ...(withLight ? [{ title: '状态', width: 0.7 }] : []),
+  { title: '编号', width: 1.6 },
   { title: '任务名称', width: 2 },
   { title: '牵头单位', width: 1.3 },
   { title: '完成', align: 'right', width: 0.7 },
-  { title: '本季度进展', width: 4 },
+  { title: '本季度进展', width: withLight ? 3 : 3.7 },
 ];
 
 function progressRow(t: ReportTask): string[] {
@@ -56,7 +58,7 @@ const lightText = { red: '红灯', yellow: '黄灯', green: '绿灯', grey: '灰
 
 /** Tasks grouped by list (a subsection each), then by special group (a table each). */
 function progressByList(tasks: ReportTask[], firstNumeral: number, withLight = false): NonNullable<ReportSection['subsections']> {
-  const columns = withLight ? [{ title: '状态', width: 0.7 }, ...progressColumns] : progressColumns;
+  const columns = progressColumns(withLight);
   const row = withLight ? (t: ReportTask) => [lightText[t.light], ...progressRow(t)] : progressRow;
   const byList = new Map<string, Map<string, ReportTask[]>>();
   for (const task of tasks) {
@@ -84,8 +86,8 @@ function unitSummaryTable(tasks: ReportTask[]): ReportBlock {
   return {
     kind: 'table',
     // Every column but the unit's is a count (or the average percent), set right.
-    columns: [{ title: '牵头单位', width: 2.2 }, ...(
-      [['在推任务', 0.9], ['红灯', 0.7], ['黄灯', 0.7], ['报告已审核', 1], ['平均完成', 0.9], ['待审核或退回', 1.1], ['未报送', 0.8]] as const
+    columns: [{ title: '牵头单位', width: 2 }, ...(
+      [['在推任务', 0.9], ['红灯', 0.7], ['黄灯', 0.7], ['报告已审核', 1], ['平均完成', 0.9], ['待审核或退回', 1.3], ['未报送', 0.8]] as const
     ).map(([title, width]): ReportTableColumn => ({ title, align: 'right', width }))],
     rows: [...units]
       .sort(([a], [b]) => a.localeCompare(b, 'zh-Hans-CN'))
