@@ -75,14 +75,20 @@ function summaryBlocks(dashboard: TDashboard): ReportBlock[] {
 function attentionBlocks(dashboard: TDashboard): ReportBlock[] {
   const red = dashboard.figures.find((figure) => figure.key === 'light_red')!;
   const yellow = dashboard.figures.find((figure) => figure.key === 'light_yellow')!;
+  // The dashboard lists at most its first hundred (red first, then by deadline); the text says so when it cuts.
+  const flagged = (red.value ?? 0) + (yellow.value ?? 0);
+  const listing =
+    dashboard.attention.length < flagged
+      ? `下表列出其中最紧迫的 ${dashboard.attention.length} 项（红灯在前，按期限先后，同看板“需关注任务”），列明牵头单位、领衔领导和原因；其余见第四部分和系统中的挂图作战。`
+      : '逐项列明牵头单位、领衔领导和原因（同看板“需关注任务”）。';
   return [
     {
       kind: 'paragraph',
-      text: `截至 ${dashboard.period.asOf}，共有红灯任务 ${figureText(red)} 项、黄灯任务 ${figureText(yellow)} 项，逐项列明牵头单位、领衔领导和原因（同看板“需关注任务”）。`,
+      text: `截至 ${dashboard.period.asOf}，共有红灯任务 ${figureText(red)} 项、黄灯任务 ${figureText(yellow)} 项，${listing}`,
     },
     {
       kind: 'table',
-      columns: [{ title: '状态', width: 0.7 }, { title: '编号', width: 1.3 }, { title: '任务名称', width: 2.5 }, { title: '牵头单位', width: 1.3 }, { title: '领衔领导', width: 1.6 }, { title: '原因', width: 2.5 }],
+      columns: [{ title: '状态', width: 0.7 }, { title: '编号', width: 1.6 }, { title: '任务名称', width: 2.2 }, { title: '牵头单位', width: 1.3 }, { title: '领衔领导', width: 1.6 }, { title: '原因', width: 2.5 }],
       rows: dashboard.attention.map((task) => [
         task.light === 'red' ? '红灯' : '黄灯',
         task.code,

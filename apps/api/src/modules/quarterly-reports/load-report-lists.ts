@@ -13,6 +13,8 @@ export interface ReportLists {
     leadUnit: string;
     leadLeader: string;
     light: 'red' | 'yellow' | 'green' | 'grey';
+    /** YYYY-MM-DD */
+    deadline: string;
     lightReason: string;
     /** The quarter's report, when there is one. */
     report: { status: 'draft' | 'submitted' | 'accepted' | 'returned'; percent: number; progress: string; problems: string; nextSteps: string } | null;
@@ -46,7 +48,7 @@ export async function loadReportLists(db: Database, quarter: Quarter, scope: Rep
   const tasksScope = taskScopeSql(scope, 5);
   const tasks = await db.query<ReportLists['tasks'][number] & { report: ReportLists['tasks'][number]['report'] }>(
     `SELECT t.id, t.code, t.title, t.list::text AS list, g.name AS "group", lu.name AS "leadUnit", t.lead_leader AS "leadLeader",
-            t.light::text AS light, t.light_reason AS "lightReason",
+            t.light::text AS light, t.light_reason AS "lightReason", t.deadline::text AS deadline,
             CASE WHEN r.id IS NULL THEN NULL ELSE json_build_object('status', r.status::text, 'percent', r.percent_complete,
               'progress', r.progress_text, 'problems', r.problems, 'nextSteps', r.next_steps) END AS report
      FROM task t

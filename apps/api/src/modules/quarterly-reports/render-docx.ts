@@ -11,6 +11,7 @@ import {
   Paragraph,
   Table,
   TableCell,
+  TableLayoutType,
   TableRow,
   TextRun,
   WidthType,
@@ -48,12 +49,20 @@ const fontOf = (name: string) => ({ ascii: name, eastAsia: name, hAnsi: name, cs
 const tableBorder = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
 const borders = { top: tableBorder, bottom: tableBorder, left: tableBorder, right: tableBorder, insideHorizontal: tableBorder, insideVertical: tableBorder };
 
-function tableCell(text: string, header: boolean, align: 'left' | 'right' | 'center' | undefined): TableCell {
+/** Column widths in twips, each column its share of the type area (as in the PDF). */
+function columnTwips(shares: number[]): number[] {
+  const total = shares.reduce((sum, share) => sum + share, 0);
+  return shares.map((share) => Math.floor((convertMillimetersToTwip(contentWidthMm) * share) / total));
+}
+
+function tableCell(text: string, header: boolean, align: 'left' | 'right' | 'center' | undefined, width: number): TableCell {
   return new TableCell({
+    width: { size: width, type: WidthType.DXA },
     children: [
       new Paragraph({
         alignment: align === 'right' ? AlignmentType.RIGHT : align === 'center' || header ? AlignmentType.CENTER : AlignmentType.LEFT,
-        spacing: { line: 300, lineRule: LineRuleType.AUTO },
+        // Table text at an exact 15 pt a line: an exact spacing keeps it off the body's 28-line grid, which would give each line 22.8 pt.
+        spacing: { line: 300, lineRule: LineRuleType.EXACT },
         children: [new TextRun({ text, bold: header, size: 21, font: fontOf(GONGWEN.bodyFont) })],
       }),
     ],
@@ -66,21 +75,25 @@ function blockChildren(block: ReportBlock): (Paragraph | Table)[] {
       return [new Paragraph({ style: 'Body', children: [new TextRun(block.text)] })];
     case 'minorHeading':
       return [new Paragraph({ style: 'Body', keepNext: true, children: [new TextRun({ text: block.text, bold: true })] })];
-    case 'table':
+    case 'table': {
       if (block.rows.length === 0) return [new Paragraph({ style: 'Body', children: [new TextRun(block.empty)] })];
+      // Fixed widths from the columns' shares: without them LibreOffice gives every column the same width.
+      const widths = columnTwips(block.columns.map((column) => column.width ?? 1));
+      const cells = (texts: string[], header: boolean) => texts.map((text, at) => tableCell(text, header, block.columns[at]?.align, widths[at]!));
       return [
         new Table({
-          width: { size: 100, type: WidthType.PERCENTAGE },
+          width: { size: widths.reduce((sum, width) => sum + width, 0), type: WidthType.DXA },
+          columnWidths: widths,
+          layout: TableLayoutType.FIXED,
           borders,
           rows: [
-            new TableRow({ tableHeader: true, cantSplit: true, children: block.columns.map((column) => tableCell(column.title, true, column.align)) }),
-            ...block.rows.map(
-              (row) => new TableRow({ cantSplit: true, children: row.map((cell, at) => tableCell(cell, false, block.columns[at]?.align)) }),
-            ),
+            new TableRow({ tableHeader: true, cantSplit: true, children: cells(block.columns.map((column) => column.title), true) }),
+            ...block.rows.map((row) => new TableRow({ cantSplit: true, children: cells(row, false) })),
           ],
         }),
         new Paragraph({ style: 'Body', children: [] }),
       ];
+    }
     case 'chart': {
       const widthPx = Math.round((contentWidthMm / 25.4) * 96);
       const heightPx = Math.round((block.height * widthPx) / block.width);
@@ -120,7 +133,11 @@ export async function renderDocx(report: ReportDocument): Promise<Buffer> {
     creator: report.issuer,
     description: report.title,
     styles: {
-      default: { document: { run: { font: fontOf(GONGWEN.bodyFont), size: GONGWEN.bodySizeHalfPoints }, paragraph: { spacing: exactLine } } },
+      // East Asian text marked Simplified Chinese, so a reader without the named faces falls back to a Simplified Chinese font
+      // (LibreOffice took Noto Sans CJK JP without it); Latin text keeps its language, or numbers would break across lines.
+      default: {
+        document: { run: { font: fontOf(GONGWEN.bodyFont), size: GONGWEN.bodySizeHalfPoints, language: { eastAsia: 'zh-CN' } }, paragraph: { spacing: exactLine } },
+      },
       paragraphStyles: [
         {
           id: 'DocTitle',
