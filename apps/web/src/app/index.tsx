@@ -1,24 +1,15 @@
-import { Spin } from 'antd';
-import { Suspense } from 'react';
+import { useState } from 'react';
 import { RouterProvider } from 'react-router';
+import { createQueryClient } from '@/lib/query-client';
 import { AppProvider } from './provider';
 import { createAppRouter } from './router';
 
-const router = createAppRouter();
-
-/** Shown while a lazily loaded page (the sign-in page, or the layout after signing in) arrives. */
-const loading = (
-  <div style={{ minHeight: '100vh', display: 'grid', placeItems: 'center' }}>
-    <Spin size="large" />
-  </div>
-);
-
 export function App() {
+  const [queryClient] = useState(createQueryClient);
+  const [router] = useState(() => createAppRouter(queryClient));
   return (
-    <AppProvider>
-      <Suspense fallback={loading}>
-        <RouterProvider router={router} />
-      </Suspense>
+    <AppProvider queryClient={queryClient}>
+      <RouterProvider router={router} />
     </AppProvider>
   );
 }

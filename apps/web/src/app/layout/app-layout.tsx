@@ -2,7 +2,7 @@ import { LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
 import { RoleEnum, type TCurrentUser } from '@reform/contracts';
 import { Badge, Button, Drawer, Dropdown, Grid, Layout, Menu, Space, Spin, Tag, Typography } from 'antd';
 import { Suspense, useState } from 'react';
-import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
+import { Navigate, Outlet, useLocation, useNavigate, useNavigation } from 'react-router';
 import '../locales';
 import { navAreas } from '../nav';
 import { ErrorState } from '@/components/error-state';
@@ -147,6 +147,8 @@ function MenuButton({ onClick }: { onClick: () => void }) {
 export function AppLayout() {
   const user = useUser();
   const location = useLocation();
+  // The next page's code is on its way: the current page stays, with a bar that says so.
+  const navigating = useNavigation().state === 'loading';
   const screens = Grid.useBreakpoint();
   // Before the first measurement every breakpoint is undefined: assume a wide screen.
   const isMobile = screens.md === false;
@@ -168,6 +170,7 @@ export function AppLayout() {
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
+      {navigating && <div className="page-loading-bar" role="progressbar" aria-label="页面加载中" />}
       {isMobile ? (
         <Drawer
           placement="left"

@@ -1,14 +1,24 @@
 import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { FigureKeyEnum } from '@reform/contracts';
+import type { QueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Flex, Grid, Skeleton, Space, Typography } from 'antd';
 import { Link, useSearchParams } from 'react-router';
 import { useCan } from '@/lib/auth';
 import { ErrorState } from '@/components/error-state';
+import { getUnitsQueryOptions } from '@/lib/units';
 import { usePageTitle } from '@/lib/use-page-title';
-import { useTasks } from '../api/get-tasks';
+import { getTaskFacetsQueryOptions } from '../api/get-task-facets';
+import { getTasksQueryOptions, useTasks } from '../api/get-tasks';
 import { TaskFilters } from '../components/task-filters';
 import { TasksTable } from '../components/tasks-table';
 import { applyPatch, clearedFilters, exportHref, hasFilters, parseListSearch, toListSearch, type ListPatch } from '../lib/list-search';
+
+/** The page, its filters' facets and the unit tree are asked for as soon as this code arrives, before the first render. */
+export function prefetchTasks(queryClient: QueryClient, url: URL) {
+  void queryClient.prefetchQuery(getTasksQueryOptions(parseListSearch(url.searchParams)));
+  void queryClient.prefetchQuery(getTaskFacetsQueryOptions());
+  void queryClient.prefetchQuery(getUnitsQueryOptions());
+}
 
 export function TasksRoute() {
   usePageTitle('任务清单');
