@@ -1,6 +1,8 @@
 import type { TDashboard, TTaskListResponse } from '@reform/contracts';
 import { expect, test, type Page } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
 import { signIn } from './helpers';
+import { sheetRows } from './xlsx';
 
 async function dashboardOf(page: Page, query = ''): Promise<TDashboard> {
   const response = await page.request.get(`/api/dashboard${query}`);
@@ -30,6 +32,12 @@ test('a leader lands on the dashboard; every number links to exactly the tasks b
   await expect(page.getByTestId('chart-rate-trend').locator('svg')).toBeVisible();
   await expect(page.getByTestId('attention-list')).toBeVisible();
   await page.screenshot({ path: 'test-results/screens/dashboard-desktop.png', fullPage: true });
+
+  // The same figures as an Excel file.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-dashboard').click()]);
+  expect(download.suggestedFilename()).toBe(`${data.period.label}总览看板指标.xlsx`);
+  const figures = await sheetRows(await readFile((await download.path())!), '指标');
+  expect(figures.find((row) => row[0] === overdue.label)?.[2]).toBe(overdue.value);
 
   // The definition is in the UI.
   await page.getByText('指标说明（每个数字的算法）').click();

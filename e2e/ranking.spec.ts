@@ -1,6 +1,8 @@
+import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import type { TRankingAppeal, TRankingResponse, TUnitNode } from '@reform/contracts';
 import { signIn } from './helpers';
+import { sheetRows } from './xlsx';
 
 // The ranking of city departments for the third quarter of 2026: a finished quarter of the demo data.
 const Q3 = '/api/rankings?group=department&year=2026&quarter=3';
@@ -43,6 +45,13 @@ test('the office publishes, drills to a fact; a unit appeals; the office accepts
   await page.getByTestId('publish-ranking').click();
   await page.getByRole('button', { name: '确认发布' }).click();
   await expect(page.getByTestId('ranking-status')).toHaveText(`已发布 第 ${latest + 1} 版`);
+
+  // The version on screen as an Excel file: the same units in the same order with the same scores.
+  const shown = (await (await page.request.get(Q3)).json()) as TRankingResponse;
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-ranking').click()]);
+  expect(download.suggestedFilename()).toContain('晾晒比拼');
+  const rows = await sheetRows(await readFile((await download.path())!), '排名');
+  expect(rows.map((row) => [row[1], row[2]])).toEqual(shown.rows.map((row) => [row.unit.name, row.score]));
 
   // Drill down to the facts of 市科技局 (the staff account's unit) and follow one to its task.
   const keji = await unitId(page, '市科技局');

@@ -6,9 +6,14 @@ const require = createRequire(new URL('../apps/api/package.json', import.meta.ur
 interface Worksheet {
   addRow(values: unknown[]): unknown;
 }
+interface ReadWorksheet {
+  columnCount: number;
+  eachRow(callback: (row: { getCell(column: number): { value: unknown } }, number: number) => void): void;
+}
 interface Workbook {
   addWorksheet(name: string): Worksheet;
-  xlsx: { writeBuffer(): Promise<ArrayBuffer> };
+  getWorksheet(name: string): ReadWorksheet | undefined;
+  xlsx: { writeBuffer(): Promise<ArrayBuffer>; load(buffer: Buffer): Promise<unknown> };
 }
 const ExcelJS = require('exceljs') as { Workbook: new () => Workbook };
 
@@ -21,4 +26,17 @@ export async function ledgerFile(name: string, header: string[], rows: unknown[]
   sheet.addRow(header);
   for (const row of rows) sheet.addRow(row);
   return { name, mimeType: XLSX_MIME, buffer: Buffer.from(await workbook.xlsx.writeBuffer()) };
+}
+
+/** The rows of a downloaded workbook's sheet below its header, empty cells as null. */
+export async function sheetRows(buffer: Buffer, name: string): Promise<unknown[][]> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(buffer);
+  const sheet = workbook.getWorksheet(name);
+  if (!sheet) throw new Error(`no sheet ${name}`);
+  const rows: unknown[][] = [];
+  sheet.eachRow((row, number) => {
+    if (number > 1) rows.push(Array.from({ length: sheet.columnCount }, (_, i) => row.getCell(i + 1).value ?? null));
+  });
+  return rows;
 }

@@ -37,7 +37,8 @@ export const unauthorizedHandler = {
   },
 };
 
-function buildUrl(path: string, query?: Record<string, QueryValue>): string {
+/** The URL of an API path with its query (empty values left out): also the `href` of a download link. */
+export function apiUrl(path: string, query?: Record<string, QueryValue>): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query ?? {})) {
     if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
@@ -92,7 +93,7 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
   const isForm = body instanceof FormData;
   let response: Response;
   try {
-    response = await fetch(buildUrl(path, query), {
+    response = await fetch(apiUrl(path, query), {
       method,
       credentials: 'include',
       headers: { Accept: 'application/json', ...(body === undefined || isForm ? {} : { 'Content-Type': 'application/json' }) },

@@ -1,32 +1,21 @@
 import { AssessmentGroupEnum, AssessmentItemKindEnum, type TAssessmentRow } from '@reform/contracts';
 import { formatHundredths, todayInShanghai } from '@reform/domain';
-import ExcelJS from 'exceljs';
 import type { UseCaseContext } from '../context.ts';
+import { createWorkbook, styleHeader, workbookFile } from '../workbook.ts';
 import { listAssessments } from './list-assessments.ts';
 
-const HEADER_FILL = 'FFDDEBF7';
 const summaryHeaders = ['名次', '单位', '所属', '晾晒比拼折算', '第三方评估折算', '群众满意度折算', '基础分', '加分（计入）', '扣分', '总分'];
 const itemHeaders = ['单位', '类别', '分值', '事由', '佐证材料', '典型案例', '录入人', '更新时间'];
 
 /** Points as a number with two decimals in the cell (exact: hundredths ÷ 100 written from the text). */
 const pointsCell = (hundredths: number) => Number(formatHundredths(hundredths));
 
-function styleHeader(sheet: ExcelJS.Worksheet): void {
-  const header = sheet.getRow(1);
-  header.font = { bold: true };
-  header.eachCell((cell) => {
-    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: HEADER_FILL } };
-  });
-}
-
 /**
  * 年度考评导出: a summary sheet per group (departments, counties) and one sheet of every entry,
  * from the same rows the page shows (listAssessments), within the user's scope.
  */
 export async function exportAssessments(ctx: UseCaseContext, year: number): Promise<{ filename: string; buffer: Buffer }> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = '改革任务全周期管理系统';
-  workbook.created = new Date(`${ctx.today}T00:00:00Z`);
+  const workbook = createWorkbook(ctx.today);
   const allRows: TAssessmentRow[] = [];
   for (const group of AssessmentGroupEnum.values) {
     const list = await listAssessments(ctx, { year, group });
@@ -90,6 +79,5 @@ export async function exportAssessments(ctx: UseCaseContext, year: number): Prom
   });
   sheet.getColumn(3).numFmt = '0.00';
 
-  const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
-  return { filename: `${year}年度考评.xlsx`, buffer };
+  return workbookFile(workbook, `${year}年度考评.xlsx`);
 }

@@ -1,6 +1,6 @@
 import { quarterLabel, type Quarter } from '@reform/domain';
-import ExcelJS from 'exceljs';
 import type { UseCaseContext } from '../context.ts';
+import { addTable, createWorkbook, workbookFile } from '../workbook.ts';
 import { getReportBoard } from './get-report-board.ts';
 import { getReportRound } from './get-report-round.ts';
 
@@ -9,20 +9,15 @@ export async function exportReportBoard(ctx: UseCaseContext, id: number): Promis
   const round = await getReportRound(ctx, id);
   const board = await getReportBoard(ctx, id);
   const label = quarterLabel({ year: round.year, quarter: round.quarter as Quarter['quarter'] });
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet('报送情况');
-  sheet.columns = [
-    { header: '单位', key: 'unit', width: 28 },
-    { header: '应报', key: 'expected', width: 10 },
-    { header: '已报送', key: 'submitted', width: 10 },
-    { header: '已采纳', key: 'accepted', width: 10 },
-    { header: '已退回', key: 'returned', width: 10 },
-    { header: '逾期报送', key: 'late', width: 10 },
-    { header: '未报送', key: 'missing', width: 10 },
-  ];
-  sheet.getRow(1).font = { bold: true };
-  for (const row of board.units) sheet.addRow({ ...row, unit: row.unit.name });
-  const total = sheet.addRow({ ...board.totals, unit: '合计' });
-  total.font = { bold: true };
-  return { filename: `${label}报送情况（截止${round.dueDate}）.xlsx`, buffer: Buffer.from(await workbook.xlsx.writeBuffer()) };
+  const workbook = createWorkbook(ctx.today);
+  const counts = (row: Omit<(typeof board.units)[number], 'unit'>) => [row.expected, row.submitted, row.accepted, row.returned, row.late, row.missing];
+  const sheet = addTable(
+    workbook,
+    '报送情况',
+    ['单位', '应报', '已报送', '已采纳', '已退回', '逾期报送', '未报送'],
+    [...board.units.map((row) => [row.unit.name, ...counts(row)]), ['合计', ...counts(board.totals)]],
+    [28, 10, 10, 10, 10, 10, 10],
+  );
+  sheet.lastRow!.font = { bold: true };
+  return workbookFile(workbook, `${label}报送情况（截止${round.dueDate}）.xlsx`);
 }

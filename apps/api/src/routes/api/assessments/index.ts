@@ -25,9 +25,9 @@ import { listAssessments } from '../../../modules/assessment/list-assessments.ts
 import { updateAssessmentItem } from '../../../modules/assessment/update-assessment-item.ts';
 import { contextOf } from '../../context.ts';
 import { errorResponses } from '../../errors.ts';
+import { sendXlsx, xlsxResponse } from '../../xlsx.ts';
 import { receiveFile } from '../../multipart.ts';
 
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const noFile: Bilingual = { zh: '请上传 Excel 文件（表单字段 file，.xlsx 格式）', en: 'Upload the scores as the form field "file" (.xlsx)' };
 const MAX_BYTES = 5 * 1024 * 1024;
 const tooLarge: Bilingual = { zh: '文件过大：考评得分文件不能超过 5 MB', en: 'The file is too large (at most 5 MB)' };
@@ -145,16 +145,12 @@ const assessments: FastifyPluginAsyncZod = async (app) => {
         tags: ['assessment'],
         summary: '年度考评导出（汇总表与条目明细，范围同汇总）',
         params: ZAssessmentYearParams,
-        produces: [XLSX_TYPE],
-        response: { 200: z.any().describe('.xlsx 文件'), ...errorResponses },
+        produces: xlsxResponse.produces,
+        response: { 200: xlsxResponse.ok, ...errorResponses },
       },
     },
     async (request, reply) => {
-      const { filename, buffer } = await exportAssessments(contextOf(request), request.params.year);
-      return reply
-        .header('content-type', XLSX_TYPE)
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(filename)}`)
-        .send(buffer);
+      return sendXlsx(reply, await exportAssessments(contextOf(request), request.params.year));
     },
   );
 

@@ -1,8 +1,10 @@
 import { ZDashboard, ZDashboardQuery } from '@reform/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { exportDashboard } from '../../../modules/figures/export-dashboard.ts';
 import { getDashboard } from '../../../modules/figures/get-dashboard.ts';
 import { contextOf } from '../../context.ts';
 import { errorResponses } from '../../errors.ts';
+import { sendXlsx, xlsxResponse } from '../../xlsx.ts';
 
 const dashboard: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -17,6 +19,20 @@ const dashboard: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => getDashboard(contextOf(request), request.query),
+  );
+  app.get(
+    '/export.xlsx',
+    {
+      config: { permission: 'dashboard:read' },
+      schema: {
+        tags: ['figures'],
+        summary: '总览看板导出（Excel；筛选条件与数字同总览看板）',
+        querystring: ZDashboardQuery,
+        produces: xlsxResponse.produces,
+        response: { 200: xlsxResponse.ok, ...errorResponses },
+      },
+    },
+    async (request, reply) => sendXlsx(reply, await exportDashboard(contextOf(request), request.query)),
   );
 };
 export default dashboard;

@@ -18,9 +18,9 @@ import { exportLedger } from '../../../modules/ledger/export-ledger.ts';
 import { importLedger } from '../../../modules/ledger/import-ledger.ts';
 import { contextOf } from '../../context.ts';
 import { errorResponses } from '../../errors.ts';
+import { sendXlsx, xlsxResponse } from '../../xlsx.ts';
 import { receiveFile } from '../../multipart.ts';
 
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const noFile: Bilingual = { zh: '请上传 Excel 台账文件（表单字段 file，.xlsx 格式）', en: 'Upload the ledger as the form field "file" (.xlsx)' };
 const LEDGER_MAX_BYTES = 20 * 1024 * 1024;
@@ -121,16 +121,12 @@ export const ledgerExportRoute: FastifyPluginAsyncZod<LedgerRouteOptions> = asyn
         tags: ['ledger'],
         summary: `台账导出（筛选条件同任务清单，导出范围内全部任务）${aliasNote(options.alias, '/api/tasks/export.xlsx')}`,
         querystring: ZLedgerExportQuery,
-        produces: [XLSX_TYPE],
-        response: { 200: z.any().describe('.xlsx 文件'), ...errorResponses },
+        produces: xlsxResponse.produces,
+        response: { 200: xlsxResponse.ok, ...errorResponses },
       },
     },
     async (request, reply) => {
-      const { filename, buffer } = await exportLedger(contextOf(request), request.query);
-      return reply
-        .header('content-type', XLSX_TYPE)
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(filename)}`)
-        .send(buffer);
+      return sendXlsx(reply, await exportLedger(contextOf(request), request.query));
     },
   );
 };

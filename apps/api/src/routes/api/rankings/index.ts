@@ -13,11 +13,13 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { createRankingAppeal } from '../../../modules/rankings/create-ranking-appeal.ts';
 import { decideRankingAppeal } from '../../../modules/rankings/decide-ranking-appeal.ts';
+import { exportRanking } from '../../../modules/rankings/export-ranking.ts';
 import { getRanking } from '../../../modules/rankings/get-ranking.ts';
 import { listRankingAppeals } from '../../../modules/rankings/list-ranking-appeals.ts';
 import { publishRanking } from '../../../modules/rankings/publish-ranking.ts';
 import { contextOf } from '../../context.ts';
 import { errorResponses } from '../../errors.ts';
+import { sendXlsx, xlsxResponse } from '../../xlsx.ts';
 
 const rankings: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -27,6 +29,20 @@ const rankings: FastifyPluginAsyncZod = async (app) => {
       schema: { tags: ['rankings'], summary: '晾晒比拼：某组单位某季度（或年度累计）的排名、公式与事实', querystring: ZRankingQuery, response: { 200: ZRankingResponse, ...errorResponses } },
     },
     async (request) => getRanking(contextOf(request), request.query),
+  );
+  app.get(
+    '/export.xlsx',
+    {
+      config: { permission: 'rankings:read' },
+      schema: {
+        tags: ['rankings'],
+        summary: '晾晒比拼导出（Excel；与同一查询的排名相同：排名表、计分事实、计分办法）',
+        querystring: ZRankingQuery,
+        produces: xlsxResponse.produces,
+        response: { 200: xlsxResponse.ok, ...errorResponses },
+      },
+    },
+    async (request, reply) => sendXlsx(reply, await exportRanking(contextOf(request), request.query)),
   );
   app.post(
     '/publish',

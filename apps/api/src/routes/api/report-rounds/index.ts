@@ -1,6 +1,5 @@
 import { ZIdParams, ZReportBoard, ZReportRound, ZReportRoundList, ZReportRoundOpenBody } from '@reform/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { exportReportBoard } from '../../../modules/reports/export-report-board.ts';
 import { getReportBoard } from '../../../modules/reports/get-report-board.ts';
 import { getReportRound } from '../../../modules/reports/get-report-round.ts';
@@ -8,8 +7,8 @@ import { listReportRounds } from '../../../modules/reports/list-report-rounds.ts
 import { openReportRound } from '../../../modules/reports/open-report-round.ts';
 import { contextOf } from '../../context.ts';
 import { errorResponses } from '../../errors.ts';
+import { sendXlsx, xlsxResponse } from '../../xlsx.ts';
 
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** /api/report-rounds — the quarterly reporting rounds (一季度一报) and their boards. */
 const reportRounds: FastifyPluginAsyncZod = async (app) => {
@@ -57,16 +56,12 @@ const reportRounds: FastifyPluginAsyncZod = async (app) => {
         tags: ['reports'],
         summary: '报送情况看板导出（Excel）',
         params: ZIdParams,
-        produces: [XLSX_TYPE],
-        response: { 200: z.any().describe('.xlsx 文件'), ...errorResponses },
+        produces: xlsxResponse.produces,
+        response: { 200: xlsxResponse.ok, ...errorResponses },
       },
     },
     async (request, reply) => {
-      const { filename, buffer } = await exportReportBoard(contextOf(request), request.params.id);
-      return reply
-        .header('content-type', XLSX_TYPE)
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(filename)}`)
-        .send(buffer);
+      return sendXlsx(reply, await exportReportBoard(contextOf(request), request.params.id));
     },
   );
 };

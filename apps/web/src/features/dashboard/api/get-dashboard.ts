@@ -1,9 +1,12 @@
 import type { TDashboard, TDashboardQuery, TTaskFacets } from '@reform/contracts';
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { api } from '@/lib/api-client';
+import { api, apiUrl } from '@/lib/api-client';
 
 export const getDashboard = (query: TDashboardQuery, { signal }: { signal?: AbortSignal } = {}) =>
   api<TDashboard>('/dashboard', { query: { ...query }, signal });
+
+/** The same figures as an Excel file (figures per list with definitions, trend, red and yellow tasks, units). */
+export const dashboardExportUrl = (query: TDashboardQuery) => apiUrl('/dashboard/export.xlsx', { ...query });
 
 export const getDashboardQueryOptions = (query: TDashboardQuery, refreshMs?: number) =>
   queryOptions({

@@ -1,11 +1,11 @@
-import { DesktopOutlined } from '@ant-design/icons';
+import { DesktopOutlined, DownloadOutlined } from '@ant-design/icons';
 import type { TDashboard, TDashboardQuery, TFigureKey } from '@reform/contracts';
 import { todayInShanghai } from '@reform/domain';
-import { Button, Card, Col, Collapse, Flex, Row, Skeleton, Typography } from 'antd';
+import { Button, Card, Col, Collapse, Flex, Row, Skeleton, Space, Typography } from 'antd';
 import { Link, useSearchParams } from 'react-router';
 import { ErrorState } from '@/components/error-state';
 import { usePageTitle } from '@/lib/use-page-title';
-import { useDashboard } from '../api/get-dashboard';
+import { dashboardExportUrl, useDashboard } from '../api/get-dashboard';
 import { BigScreen } from '../components/big-screen';
 import { LightsChart, OverdueTrendChart, RateTrendChart } from '../components/dashboard-charts';
 import { DashboardFilters } from '../components/dashboard-filters';
@@ -119,9 +119,14 @@ export function DashboardRoute() {
               </Typography.Text>
             )}
           </Flex>
-          <Link to={`/dashboard?${toDashboardSearch(query, { screen: 'big' }).toString()}`}>
-            <Button icon={<DesktopOutlined />}>大屏模式</Button>
-          </Link>
+          <Space wrap size={8} className="no-print">
+            <Button href={dashboardExportUrl(query)} download icon={<DownloadOutlined />} data-testid="export-dashboard">
+              导出Excel
+            </Button>
+            <Link to={`/dashboard?${toDashboardSearch(query, { screen: 'big' }).toString()}`}>
+              <Button icon={<DesktopOutlined />}>大屏模式</Button>
+            </Link>
+          </Space>
         </Flex>
         <DashboardFilters query={query} today={today} onChange={change} onReset={() => setSearchParams(new URLSearchParams())} />
       </Card>

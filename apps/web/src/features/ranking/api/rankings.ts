@@ -1,6 +1,6 @@
 import type { TRankingAppeal, TRankingAppealCreate, TRankingAppealDecision, TRankingPublishBody, TRankingResponse } from '@reform/contracts';
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '@/lib/api-client';
+import { api, apiUrl } from '@/lib/api-client';
 
 export interface RankingParams {
   group: 'department' | 'county';
@@ -12,16 +12,24 @@ export interface RankingParams {
   draft?: boolean;
 }
 
+const rankingQuery = (params: RankingParams) => ({
+  group: params.group,
+  year: params.year,
+  quarter: params.quarter,
+  ytd: params.ytd,
+  version: params.version,
+  draft: params.draft ? 'true' : undefined,
+});
+
 export const rankingQueryOptions = (params: RankingParams) =>
   queryOptions({
     queryKey: ['rankings', 'one', params],
-    queryFn: ({ signal }) =>
-      api<TRankingResponse>('/rankings', {
-        signal,
-        query: { group: params.group, year: params.year, quarter: params.quarter, ytd: params.ytd, version: params.version, draft: params.draft ? 'true' : undefined },
-      }),
+    queryFn: ({ signal }) => api<TRankingResponse>('/rankings', { signal, query: rankingQuery(params) }),
     placeholderData: keepPreviousData,
   });
+
+/** The same ranking as an Excel file (the table, the facts behind the points, the formula). */
+export const rankingExportUrl = (params: RankingParams) => apiUrl('/rankings/export.xlsx', rankingQuery(params));
 
 export const useRanking = (params: RankingParams) => useQuery(rankingQueryOptions(params));
 

@@ -1,12 +1,13 @@
+import { DownloadOutlined } from '@ant-design/icons';
 import { rankingGroupLabels, type TRankingPart, type TRankingResponse, type TRankingRow } from '@reform/contracts';
 import { previousQuarter, quarterLabel, rankingIndicatorLabels, quarterOf, todayInShanghai, type Quarter } from '@reform/domain';
-import { App, Button, Card, Collapse, Flex, Modal, Segmented, Select, Skeleton, Tabs, Tag, Typography } from 'antd';
+import { App, Button, Card, Collapse, Flex, Modal, Segmented, Select, Skeleton, Space, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { ErrorState } from '@/components/error-state';
 import { isApiError } from '@/lib/api-client';
 import { useCan } from '@/lib/auth';
 import { usePageTitle } from '@/lib/use-page-title';
-import { usePublishRanking, useRanking, type RankingParams } from '../api/rankings';
+import { rankingExportUrl, usePublishRanking, useRanking, type RankingParams } from '../api/rankings';
 import { AppealDialog } from '../components/appeal-dialog';
 import { AppealsCard } from '../components/appeals-card';
 import { RankingTable } from '../components/ranking-table';
@@ -60,7 +61,8 @@ export function RankingRoute() {
   const canDecide = useCan('rankings:decide-appeal');
   const quarters = recentQuarters();
   const [params, setParams] = useState<RankingParams>({ group: 'department', ...quarters[0]!, ytd: false, draft: canPublish });
-  const ranking = useRanking({ ...params, draft: canPublish && params.version === undefined ? params.draft : false });
+  const effective = { ...params, draft: canPublish && params.version === undefined ? params.draft : false };
+  const ranking = useRanking(effective);
   const publish = usePublishRanking();
   const [appealing, setAppealing] = useState<TRankingPart['facts'][number] | null>(null);
   const data = ranking.data;
@@ -148,11 +150,16 @@ export function RankingRoute() {
                 />
               )}
             </Flex>
-            {canPublish && data!.status === 'draft' && (
-              <Button type="primary" onClick={confirmPublish} loading={publish.isPending} data-testid="publish-ranking">
-                发布排名
+            <Space wrap size={8} className="no-print">
+              <Button href={rankingExportUrl(effective)} download icon={<DownloadOutlined />} data-testid="export-ranking">
+                导出Excel
               </Button>
-            )}
+              {canPublish && data!.status === 'draft' && (
+                <Button type="primary" onClick={confirmPublish} loading={publish.isPending} data-testid="publish-ranking">
+                  发布排名
+                </Button>
+              )}
+            </Space>
           </Flex>
           {data!.versions.length > 0 && data!.status === 'published' && data!.versions.find((v) => v.number === data!.version)?.note && (
             <Typography.Text type="secondary" data-testid="ranking-version-note">
