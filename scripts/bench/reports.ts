@@ -84,6 +84,12 @@ async function boardBench() {
     };
     rows.push(`| ${name} | ${body.totals.expected} | ${body.units.length} | ${f(route.p50)} / ${f(route.p95)} / ${f(route.max)} |`);
   }
+  // A baseline in the same conditions: the cheapest signed-in request (the round itself), so the
+  // board's figures can be read as a ratio on a busy machine.
+  const baseline = await timed(async () => {
+    const response = await app.inject({ method: 'GET', url: `/api/report-rounds/${round.id}`, headers: { cookie: cookies.admin } });
+    if (response.statusCode !== 200) throw new Error(`round: ${response.statusCode} ${response.body}`);
+  });
   // The floor: the board's statement alone (it reads the counters kept per quarter and unit), for
   // the city's round, and beside it the recount of the quarter's reports it replaced.
   const boardSql = `SELECT u.id, u.name, c.expected, c.submitted, c.accepted, c.returned, c.late
@@ -112,6 +118,7 @@ async function boardBench() {
   console.log(`Opening it again: ${again.statusCode} in ${f(againMs)} ms`);
   console.log(`Tasks whose search terms are stale after the opening: ${stale?.n}`);
   console.log(`City board right after the opening (before VACUUM): route p50 ${f(fresh.p50)} / p95 ${f(fresh.p95)} ms`);
+  console.log(`Baseline GET /api/report-rounds/:id: p50 ${f(baseline.p50)} / p95 ${f(baseline.p95)} ms`);
   console.log(`Board statement alone (floor, 2026Q4): p50 ${f(floor.p50)} / p95 ${f(floor.p95)} ms; plan starts: ${plan?.['QUERY PLAN']}`);
   console.log(`Recounting the quarter's reports instead (the statement it replaced): p50 ${f(recount.p50)} / p95 ${f(recount.p95)} ms`);
   console.log('| board | reports expected | units | route p50 / p95 / max ms |');
