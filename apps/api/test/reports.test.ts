@@ -1,6 +1,6 @@
 import type { TReportBoard, TReportDetail, TReportList, TReportRound, TReportSaved } from '@reform/contracts';
 import { boardCountsOf } from '@reform/domain';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, unitIdsByName, type TestApp } from './helpers.ts';
 
 // The quarterly cycle (一季度一报) through the API, on 2026-11-20: the 2026 Q3 round (due
@@ -43,6 +43,26 @@ beforeAll(async () => {
 afterAll(async () => {
   await t?.close();
 });
+
+/** The board's counters (report_board_count, kept by triggers) against a recount of every report. */
+async function expectCountersEqualRecount() {
+  const columns = 'year, quarter, unit_id, expected, submitted, accepted, returned, late';
+  const kept = await t.db.query(`SELECT ${columns} FROM report_board_count WHERE expected > 0 ORDER BY year, quarter, unit_id`);
+  const recount = await t.db.query(
+    `SELECT year, quarter, unit_id, count(*)::int AS expected,
+            count(*) FILTER (WHERE submission_count > 0 OR status <> 'draft')::int AS submitted,
+            count(*) FILTER (WHERE status = 'accepted')::int AS accepted,
+            count(*) FILTER (WHERE status = 'returned')::int AS returned,
+            count(*) FILTER (WHERE late)::int AS late
+     FROM progress_report GROUP BY year, quarter, unit_id ORDER BY year, quarter, unit_id`,
+  );
+  expect(kept.length).toBeGreaterThan(0);
+  expect(kept).toEqual(recount);
+}
+
+// Every test below changes reports (opening rounds, saves, submits, returns, accepts): after each
+// one the board's counters must equal a recount.
+afterEach(expectCountersEqualRecount);
 
 describe('rounds', () => {
   it('a quarter opens only from the first day of its last month', async () => {
@@ -226,6 +246,49 @@ describe('submit, return, resubmit, accept', () => {
 });
 
 describe('the board', () => {
+  it('stays equal to a recount when 20 reports of one unit are accepted at once', async () => {
+    // 20 reports of the quarter handed in, few units (so the accepts contend on their counter
+    // rows), written directly: the triggers see every write, whichever code makes it.
+    const drafts = await t.db.prisma.progressReport.findMany({
+      where: { year: 2026, quarter: 3, status: { in: ['draft', 'returned'] } },
+      select: { id: true },
+      orderBy: [{ unitId: 'asc' }, { id: 'asc' }],
+      take: 20,
+    });
+    expect(drafts).toHaveLength(20);
+    const ids = drafts.map((d) => d.id);
+    await t.db.prisma.progressReport.updateMany({
+      where: { id: { in: ids } },
+      data: { status: 'submitted', submissionCount: 1, submittedAt: new Date(), progressText: '已完成', nextSteps: '继续推进', version: { increment: 1 } },
+    });
+    await expectCountersEqualRecount();
+    const before = (await call<TReportBoard>('admin', 'GET', `/api/report-rounds/${round.id}/board`)).body.totals;
+    const submitted = await t.db.prisma.progressReport.findMany({ where: { id: { in: ids } }, select: { id: true, version: true } });
+    const replies = await Promise.all(submitted.map((r) => call('admin', 'POST', `/api/reports/${r.id}/accept`, { version: r.version })));
+    expect(replies.map((r) => r.status)).toEqual(submitted.map(() => 200));
+    const after = (await call<TReportBoard>('admin', 'GET', `/api/report-rounds/${round.id}/board`)).body.totals;
+    expect(after).toMatchObject({ expected: before.expected, submitted: before.submitted, accepted: before.accepted + 20 });
+  });
+
+  it('opening a round marks no task’s search terms stale; only a report’s text does', async () => {
+    // Some tasks lose their 2026 Q1 report, so opening that quarter creates them anew.
+    const gone = await t.db.query<{ id: number }>(
+      `SELECT r.id FROM progress_report r JOIN task t ON t.id = r.task_id WHERE r.year = 2026 AND r.quarter = 1 AND t.status = 'active' ORDER BY r.id LIMIT 5`,
+    );
+    await t.db.prisma.progressReport.deleteMany({ where: { id: { in: gone.map((r) => r.id) } } });
+    await t.db.query('UPDATE task_search SET stale = false');
+    const opened = await call<TReportRound>('admin', 'POST', '/api/report-rounds', { year: 2026, quarter: 1 });
+    expect(opened.status).toBe(201);
+    expect(opened.body.createdCount).toBeGreaterThanOrEqual(5);
+    const stale = () => t.db.query<{ task_id: number }>('SELECT task_id FROM task_search WHERE stale');
+    expect(await stale()).toEqual([]);
+    const draft = await t.db.prisma.progressReport.findFirstOrThrow({ where: { roundId: opened.body.id, status: 'draft' } });
+    expect((await call('admin', 'PATCH', `/api/reports/${draft.id}`, { version: draft.version, percentComplete: draft.percentComplete })).status).toBe(200);
+    expect(await stale()).toEqual([]);
+    expect((await call('admin', 'PATCH', `/api/reports/${draft.id}`, { version: draft.version + 1, problems: '资金未到位' })).status).toBe(200);
+    expect(await stale()).toEqual([{ task_id: draft.taskId }]);
+  });
+
   it('counts per unit as the domain defines them, and the totals add up', async () => {
     const { status, body } = await call<TReportBoard>('admin', 'GET', `/api/report-rounds/${round.id}/board`);
     expect(status).toBe(200);

@@ -14,30 +14,22 @@ interface BoardRow {
 }
 
 /**
- * Who has and has not reported in a round, per lead unit: one aggregate statement over the
- * quarter's reports (served by progress_report_board_idx), within the round's scope and the
- * viewer's. The counts follow `boardCountsOf` in the domain: "submitted" is every report handed
- * in at least once (accepted ones included), "missing" the rest.
+ * Who has and has not reported in a round, per lead unit, within the round's scope and the
+ * viewer's. The counts per quarter and unit are kept by the database in report_board_count
+ * (migration 0018: triggers update it in the same statement as every report write), so the board
+ * reads one row per unit instead of counting the quarter's reports. They follow `boardCountsOf`
+ * in the domain: "submitted" is every report handed in at least once (accepted ones included),
+ * "missing" the rest.
  */
 export async function getReportBoard(ctx: UseCaseContext, id: number): Promise<TReportBoard> {
   const round = await findRoundInScope(ctx, id);
   const unitIds = reportScopeUnitIds(ctx.user);
   const rows = await ctx.db.prisma.$queryRaw<BoardRow[]>`
     SELECT u.id, u.name, c.expected, c.submitted, c.accepted, c.returned, c.late
-    FROM (
-      SELECT r.unit_id,
-             count(*)::int AS expected,
-             count(*) FILTER (WHERE r.submission_count > 0 OR r.status <> 'draft')::int AS submitted,
-             count(*) FILTER (WHERE r.status = 'accepted')::int AS accepted,
-             count(*) FILTER (WHERE r.status = 'returned')::int AS returned,
-             count(*) FILTER (WHERE r.late)::int AS late
-      FROM progress_report r
-      WHERE r.year = ${round.year} AND r.quarter = ${round.quarter}
-        AND (${unitIds}::int[] IS NULL OR r.unit_id = ANY(${unitIds}::int[]))
-      GROUP BY r.unit_id
-    ) c
-    JOIN unit u ON u.id = c.unit_id
-    WHERE u.path LIKE ${`${round.scopePath}%`}
+    FROM report_board_count c JOIN unit u ON u.id = c.unit_id
+    WHERE c.year = ${round.year} AND c.quarter = ${round.quarter} AND c.expected > 0
+      AND (${unitIds}::int[] IS NULL OR c.unit_id = ANY(${unitIds}::int[]))
+      AND u.path LIKE ${`${round.scopePath}%`}
     ORDER BY u.path`;
   const units = rows.map((row) => ({
     unit: { id: row.id, name: row.name },
