@@ -57,8 +57,8 @@ function summaryBlocks(dashboard: TDashboard): ReportBlock[] {
         { title: '指标', width: 1.8 },
         { title: '本季度', align: 'right', width: 1 },
         { title: '上季度', align: 'right', width: 1 },
-        { title: '变化', align: 'right', width: 0.8 },
-        { title: '口径', width: 4.5 },
+        { title: '变化', align: 'right', width: 1.1 },
+        { title: '口径', width: 4.2 },
       ],
       rows: dashboard.figures.map((figure) => [
         figure.label,
