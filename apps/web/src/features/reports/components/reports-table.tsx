@@ -4,7 +4,7 @@ import { Table, Typography, type TableColumnsType, type TableProps } from 'antd'
 import { Link } from 'react-router';
 import { ReportStatusTag } from './report-status-tag';
 
-interface ReportsTableProps {
+export interface ReportsTableProps {
   items: TReportListItem[];
   total: number;
   page: number;

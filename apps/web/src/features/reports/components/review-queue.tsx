@@ -3,7 +3,7 @@ import { Alert, Space, Typography } from 'antd';
 import { useEffect, useRef, useState, type HTMLAttributes } from 'react';
 import { useNavigate } from 'react-router';
 import { useInvalidateReports } from '../api/reports';
-import { ReportsTable } from './reports-table';
+import { ReportsTable, type ReportsTableProps } from './reports-table';
 import { ReviewActions } from './review-actions';
 
 /** Single-key shortcuts stay out of the way while the user types or a dialog is open. */
@@ -14,14 +14,7 @@ function ignored(event: KeyboardEvent): boolean {
   return el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName) || el.closest('.ant-modal-wrap, .ant-select-dropdown') !== null;
 }
 
-interface ReviewQueueProps {
-  items: TReportListItem[];
-  total: number;
-  page: number;
-  pageSize: number;
-  loading: boolean;
-  onPage: (page: number, pageSize: number) => void;
-}
+type ReviewQueueProps = Pick<ReportsTableProps, 'items' | 'total' | 'page' | 'pageSize' | 'loading' | 'onPage'>;
 
 const rowOf = (id: number) => document.querySelector<HTMLElement>(`[data-testid="review-queue"] tr[data-row-key="${id}"]`);
 
@@ -109,12 +102,7 @@ export function ReviewQueue({ items, total, page, pageSize, loading, onPage }: R
         />
       ) : null}
       <ReportsTable
-        items={items}
-        total={total}
-        page={page}
-        pageSize={pageSize}
-        loading={loading}
-        onPage={onPage}
+        {...{ items, total, page, pageSize, loading, onPage }}
         actionLabel={() => '审核'}
         testId="review-queue"
         onRow={onRow}

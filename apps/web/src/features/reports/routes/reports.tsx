@@ -29,6 +29,7 @@ function ReportList({ review }: { review: boolean }) {
     }
     setParams(next, { replace: true });
   };
+  const listed = { items: reports.data?.items ?? [], total: reports.data?.total ?? 0, page, pageSize, loading: reports.isFetching };
   const actionLabel = (row: TReportListItem) => (row.status === 'draft' || row.status === 'returned' ? '填报' : '查看');
   return (
     <div>
@@ -60,21 +61,10 @@ function ReportList({ review }: { review: boolean }) {
       {reports.isError ? (
         <ErrorState error={reports.error} onRetry={() => void reports.refetch()} />
       ) : review ? (
-        <ReviewQueue
-          items={reports.data?.items ?? []}
-          total={reports.data?.total ?? 0}
-          page={page}
-          pageSize={pageSize}
-          loading={reports.isFetching}
-          onPage={(p, size) => set({ rpage: String(p), pageSize: String(size) })}
-        />
+        <ReviewQueue {...listed} onPage={(p, size) => set({ rpage: String(p), pageSize: String(size) })} />
       ) : (
         <ReportsTable
-          items={reports.data?.items ?? []}
-          total={reports.data?.total ?? 0}
-          page={page}
-          pageSize={pageSize}
-          loading={reports.isFetching}
+          {...listed}
           onPage={(p, size) => set({ page: String(p), pageSize: String(size) })}
           actionLabel={actionLabel}
           testId="reports-table"
