@@ -69,7 +69,7 @@ export function ReviewQueue({ items, total, page, pageSize, loading, onPage }: R
       tabIndex: row.id === current?.id ? 0 : -1,
       'aria-selected': row.id === current?.id,
       'aria-current': row.id === current?.id ? 'true' : undefined,
-      style: row.id === current?.id ? { background: 'var(--ant-color-primary-bg, #e6f4ff)', outline: 'none', boxShadow: 'inset 3px 0 0 #1677ff' } : undefined,
+      style: row.id === current?.id ? { background: 'var(--ant-color-primary-bg, #e6f4ff)', outline: 'none', boxShadow: 'inset 3px 0 0 var(--ant-color-primary, #1677ff)' } : undefined,
       onFocus: () => rowIndex !== undefined && rowIndex !== at && setIndex(rowIndex),
       onClick: () => rowIndex !== undefined && setIndex(rowIndex),
     }) as HTMLAttributes<HTMLElement>;
