@@ -2,7 +2,7 @@ import { expect, type APIRequestContext, type BrowserContext, type Page } from '
 import type { TTaskCreateInput, TTaskDetail, TTaskListResponse, TUnitNode } from '@reform/contracts';
 
 export const PASSWORD = 'Reform@2026';
-export type DemoUser = 'admin' | 'county' | 'staff' | 'leader';
+export type DemoUser = 'admin' | 'county' | 'group' | 'staff' | 'leader';
 
 /** Signs in through the form, as a person would. */
 export async function signIn(page: Page, username: DemoUser) {

@@ -78,8 +78,23 @@ test('a unit fills and submits with evidence, the office returns it, the unit re
   // The office sees what changed and accepts.
   await officePage.reload();
   await expect(officePage.getByTestId('report-diff')).toContainText('确定南湖区、嘉善县为试点单位');
-  await officePage.getByTestId('review-accept').click();
-  await officePage.getByTestId('review-accept-confirm').click();
+
+  // It accepts from the review queue, by keyboard: J moves down to the report, A and Enter accept it,
+  // and the focus stays in the queue (on the next report, or the hint when none is left).
+  await officePage.goto(`/reports?tab=review&year=${q.year}&quarter=${q.quarter}&pageSize=100`);
+  await expect(officePage.getByTestId('review-queue-hint')).toContainText('J / ↓ 下一份');
+  const current = officePage.getByTestId('review-queue-current');
+  await expect(current).toBeVisible();
+  await expect(async () => {
+    if (!((await current.textContent()) ?? '').includes(draft!.task.code)) await officePage.keyboard.press('j');
+    await expect(current).toContainText(draft!.task.code, { timeout: 1_000 });
+  }).toPass({ timeout: 60_000 });
+  await officePage.keyboard.press('a');
+  await expect(officePage.getByTestId('review-accept-confirm')).toBeFocused();
+  await officePage.keyboard.press('Enter');
+  await expect(officePage.getByTestId('review-queue').getByText(draft!.task.code)).toHaveCount(0);
+  await expect(officePage.locator('[data-testid="review-queue"] tr[aria-selected="true"], [data-testid="review-queue-hint"]').first()).toBeFocused();
+  await officePage.goto(`/reports/${id}`);
   await expect(statusOf(officePage)).toHaveText('已采纳');
 
   // The board counts it, as the API does.

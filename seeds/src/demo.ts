@@ -30,7 +30,7 @@ export const DEMO_PASSWORD = 'Reform@2026';
 export interface DemoUser {
   username: string;
   displayName: string;
-  role: 'admin' | 'county_office' | 'unit_staff' | 'leader';
+  role: 'admin' | 'county_office' | 'group_office' | 'unit_staff' | 'leader';
   unit: string;
   phone: string;
 }
@@ -38,6 +38,7 @@ export interface DemoUser {
 export const DEMO_USERS: DemoUser[] = [
   { username: 'admin', displayName: '李明', role: 'admin', unit: CITY_OFFICE, phone: '0573-82012345' },
   { username: 'county', displayName: '张丽华', role: 'county_office', unit: '嘉善县委改革办', phone: '0573-84012345' },
+  { username: 'group', displayName: '沈佳怡', role: 'group_office', unit: '科技创新体制改革专项小组', phone: '0573-82065432' },
   { username: 'staff', displayName: '陈晓东', role: 'unit_staff', unit: '市科技局', phone: '0573-82078901' },
   { username: 'staff2', displayName: '周婷', role: 'unit_staff', unit: '市发展改革委', phone: '0573-82056789' },
   { username: 'leader', displayName: '王建国', role: 'leader', unit: LEADERSHIP, phone: '0573-82000001' },

@@ -95,6 +95,8 @@ describe('seedDemo', { timeout: 60_000 }, () => {
     expect(byName.get('staff')?.unit.name).toBe('市科技局');
     expect(byName.get('leader')?.role).toBe('leader');
     expect(byName.get('staff2')?.unit.name).toBe('市发展改革委');
+    expect(byName.get('group')?.role).toBe('group_office');
+    expect(byName.get('group')?.unit).toMatchObject({ name: '科技创新体制改革专项小组', kind: 'special_group' });
     expect(await verifyPassword(DEMO_PASSWORD, byName.get('admin')!.passwordHash)).toBe(true);
     expect(await verifyPassword('wrong', byName.get('staff')!.passwordHash)).toBe(false);
   });

@@ -27,7 +27,7 @@ const counter = statementCounter();
 
 beforeAll(async () => {
   t = await buildTestApp({ onQuery: counter.onQuery });
-  for (const username of ['admin', 'county', 'staff', 'staff2', 'leader']) cookies[username] = await t.login(username);
+  for (const username of ['admin', 'county', 'group', 'staff', 'staff2', 'leader']) cookies[username] = await t.login(username);
   unitId = Object.fromEntries((await t.db.prisma.unit.findMany({ select: { id: true, name: true } })).map((u) => [u.name, u.id]));
   const county = await t.db.prisma.unit.findFirstOrThrow({ where: { name: '嘉善县' } });
   cityTask = await t.db.prisma.task.findFirstOrThrow({
@@ -81,12 +81,7 @@ describe('every write', () => {
   });
 
   it('of every route of the API is refused to the read-only leader, who holds every read permission', async () => {
-    const document = (await t.app.inject({ method: 'GET', url: '/api/docs/json' })).json() as { paths: Record<string, Record<string, unknown>> };
-    const writes = Object.entries(document.paths).flatMap(([path, operations]) =>
-      Object.keys(operations)
-        .filter((method) => !['get', 'head', 'options', 'parameters'].includes(method))
-        .map((method) => ({ method: method.toUpperCase(), url: path.replace(/\{[^}]+\}/g, '1') })),
-    );
+    const writes = await writesOfTheApi();
     expect(writes.length).toBeGreaterThan(10);
     const open = writes.filter(({ url }) => url === '/api/auth/login' || url === '/api/auth/logout');
     expect(open).toHaveLength(2);
@@ -95,7 +90,26 @@ describe('every write', () => {
     );
     expect(answers).toEqual(answers.map((answer) => answer.replace(/\d+$/, '403')));
   });
+
+  it('of every route is refused to a special group’s office but for recording inspections and closing their items', async () => {
+    const inspecting = ['POST /api/inspections/', 'POST /api/inspections/1/rectifications', 'POST /api/rectifications/1/close', 'POST /api/rectifications/1/reopen'];
+    const writes = (await writesOfTheApi()).filter(({ url }) => url !== '/api/auth/login' && url !== '/api/auth/logout');
+    const answers = await Promise.all(writes.map(async (write) => `${write.method} ${write.url} ${(await call('group', write.method, write.url)).status}`));
+    const refused = answers.filter((answer) => answer.endsWith(' 403')).map((answer) => answer.replace(/ 403$/, ''));
+    expect(answers.filter((answer) => !answer.endsWith(' 403')).map((answer) => answer.replace(/ \d+$/, '')).sort()).toEqual([...inspecting].sort());
+    expect(refused).toHaveLength(writes.length - inspecting.length);
+  });
 });
+
+/** Every route of the API that changes something, read from the OpenAPI document, with `1` for each path parameter. */
+async function writesOfTheApi(): Promise<{ method: string; url: string }[]> {
+  const document = (await t.app.inject({ method: 'GET', url: '/api/docs/json' })).json() as { paths: Record<string, Record<string, unknown>> };
+  return Object.entries(document.paths).flatMap(([path, operations]) =>
+    Object.keys(operations)
+      .filter((method) => !['get', 'head', 'options', 'parameters'].includes(method))
+      .map((method) => ({ method: method.toUpperCase(), url: path.replace(/\{[^}]+\}/g, '1') })),
+  );
+}
 
 describe('mentions', () => {
   it('let unit staff ask the task’s own units and the reform office, each once, and no one else', async () => {
@@ -182,6 +196,7 @@ describe('GET /api/auth/me', () => {
     expect(staff.permissions).not.toContain('tasks:create');
     expect(staff.permissions.filter((p) => p.startsWith('rankings:'))).toEqual(['rankings:read', 'rankings:appeal']);
     expect(staff.assignableUnitIds).toEqual([]);
+    expect((await me('group')).permissions).toEqual(['auth:me', 'units:read', 'tasks:read', 'todos:read', 'supervision:read', 'supervision:inspect']);
     const county = await me('county');
     const countyUnits = await t.db.prisma.unit.findMany({
       where: { path: { startsWith: (await t.db.prisma.unit.findFirstOrThrow({ where: { name: '嘉善县' } })).path } },

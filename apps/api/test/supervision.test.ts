@@ -13,13 +13,13 @@ const cookies: Record<string, string> = {};
 let kejiju: number;
 let task: TTaskDetail;
 
-type Method = 'GET' | 'POST';
+type Method = 'GET' | 'POST' | 'PATCH';
 async function call<T>(username: string, method: Method, url: string, payload?: unknown) {
   const response = await t.app.inject({ method, url, headers: { cookie: cookies[username]! }, ...(payload ? { payload: payload as object } : {}) });
   return { status: response.statusCode, body: response.json() as T & { message?: string; fields?: { path: string; message: string }[]; current?: TRectification } };
 }
 
-async function newTask(): Promise<TTaskDetail> {
+async function newTask(specialGroupId?: number): Promise<TTaskDetail> {
   const created = await call<TTaskDetail>('admin', 'POST', '/api/tasks', {
     list: 'mandate',
     title: `督查整改测试任务${Math.random().toString(36).slice(2, 8)}`,
@@ -30,14 +30,15 @@ async function newTask(): Promise<TTaskDetail> {
     startDate: '2026-10-01',
     deadline: '2027-08-31',
     leadUnitId: kejiju,
+    ...(specialGroupId ? { specialGroupId } : {}),
     milestones: [{ name: '完成主要改革举措', dueDate: '2027-05-31' }],
   });
   expect(created.status, JSON.stringify(created.body)).toBe(201);
   return created.body;
 }
 
-async function inspect(taskIds: number[]): Promise<number> {
-  const created = await call<{ id: number }>('admin', 'POST', '/api/inspections', {
+async function inspect(taskIds: number[], by = 'admin'): Promise<number> {
+  const created = await call<{ id: number }>(by, 'POST', '/api/inspections', {
     title: '科技创新领域改革专项督察',
     inspectedOn: addDays(TEST_TODAY, -30),
     inspectors: '市委改革办督察组（李明、王芳）',
@@ -48,14 +49,30 @@ async function inspect(taskIds: number[]): Promise<number> {
   return created.body.id;
 }
 
-async function rectify(inspectionId: number, deadline: string, description = '建立督办台账并按月通报') {
-  const created = await call<{ id: number; status: string; version: number }>('admin', 'POST', `/api/inspections/${inspectionId}/rectifications`, {
+async function rectify(inspectionId: number, deadline: string, description = '建立督办台账并按月通报', by = 'admin') {
+  const created = await call<{ id: number; status: string; version: number }>(by, 'POST', `/api/inspections/${inspectionId}/rectifications`, {
     description,
     ownerUnitId: kejiju,
     deadline,
   });
   expect(created.status, JSON.stringify(created.body)).toBe(201);
   return created.body;
+}
+
+/** Uploads a small PDF as evidence for a rectification item's response. */
+function uploadEvidence(username: string, itemId: number) {
+  const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+  const boundary = '----x';
+  return t.app.inject({
+    method: 'POST',
+    url: `/api/rectifications/${itemId}/evidence`,
+    headers: { cookie: cookies[username]!, 'content-type': `multipart/form-data; boundary=${boundary}` },
+    payload: Buffer.concat([
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="整改台账.pdf"\r\nContent-Type: application/pdf\r\n\r\n`),
+      pdf,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]),
+  });
 }
 
 const taskOf = async (id: number) => (await call<TTaskDetail>('admin', 'GET', `/api/tasks/${id}`)).body;
@@ -142,26 +159,92 @@ describe('an inspection and its rectification items', () => {
   it('keeps evidence for a response in the evidence store under the task', async () => {
     const inspectionId = await inspect([task.id]);
     const item = await rectify(inspectionId, addDays(TEST_TODAY, 20), '整改事项乙');
-    const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
-    const boundary = '----x';
-    const payload = Buffer.concat([
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="整改台账.pdf"\r\nContent-Type: application/pdf\r\n\r\n`),
-      pdf,
-      Buffer.from(`\r\n--${boundary}--\r\n`),
-    ]);
-    const upload = async (username: string) =>
-      t.app.inject({
-        method: 'POST',
-        url: `/api/rectifications/${item.id}/evidence`,
-        headers: { cookie: cookies[username]!, 'content-type': `multipart/form-data; boundary=${boundary}` },
-        payload,
-      });
+    const upload = (username: string) => uploadEvidence(username, item.id);
     expect((await upload('staff2')).statusCode).toBe(404);
     const uploaded = await upload('staff');
     expect(uploaded.statusCode, uploaded.body).toBe(201);
     expect(uploaded.json()).toMatchObject({ taskId: task.id, originalName: '整改台账.pdf' });
     const got = await call<TRectification>('staff', 'GET', `/api/rectifications/${item.id}`);
     expect(got.body.evidence).toEqual([{ id: expect.any(Number), originalName: '整改台账.pdf' }]);
+  });
+
+  it('takes evidence for an item that names no task: kept against the item, readable by whoever sees the item', async () => {
+    const other = await newTask();
+    const inspectionId = await inspect([task.id, other.id]);
+    const item = await rectify(inspectionId, addDays(TEST_TODAY, 20), '整改事项无任务');
+    expect((await call<TRectification>('admin', 'GET', `/api/rectifications/${item.id}`)).body.task).toBeNull();
+    expect((await uploadEvidence('staff2', item.id)).statusCode).toBe(404);
+    const uploaded = await uploadEvidence('staff', item.id);
+    expect(uploaded.statusCode, uploaded.body).toBe(201);
+    const file = uploaded.json<{ id: number; taskId: number | null; rectificationItemId: number }>();
+    expect(file).toMatchObject({ taskId: null, rectificationItemId: item.id, originalName: '整改台账.pdf' });
+    const responded = await call<TRectification>('staff', 'POST', `/api/rectifications/${item.id}/respond`, { version: 1, note: '已整改，附台账' });
+    expect(responded.body).toMatchObject({ status: 'responded', evidence: [{ id: file.id, originalName: '整改台账.pdf' }] });
+    const download = (username: string) => t.app.inject({ method: 'GET', url: `/api/evidence/${file.id}/download`, headers: { cookie: cookies[username]! } });
+    expect((await download('staff')).statusCode).toBe(200);
+    expect((await download('admin')).statusCode).toBe(200);
+    expect((await download('staff2')).statusCode).toBe(404);
+    expect((await download('county')).statusCode).toBe(404);
+    const audit = await t.db.prisma.auditLog.findFirstOrThrow({ where: { entity: 'rectification', entityId: String(item.id), action: 'evidence' } });
+    expect(audit.changes).toEqual({ evidence: { from: null, to: '整改台账.pdf' } });
+  });
+});
+
+describe('a special group’s office', () => {
+  let ours: TTaskDetail;
+  let theirs: TTaskDetail;
+  beforeAll(async () => {
+    cookies.group = await t.login('group');
+    const groupId = async (name: string) => (await t.db.prisma.unit.findFirstOrThrow({ where: { name, kind: 'special_group' } })).id;
+    ours = await newTask(await groupId('科技创新体制改革专项小组'));
+    theirs = await newTask(await groupId('数字化改革专项小组'));
+  });
+
+  it('reads its group’s tasks only, and may inspect but not edit them', async () => {
+    expect((await call('group', 'GET', `/api/tasks/${ours.id}`)).status).toBe(200);
+    expect((await call('group', 'GET', `/api/tasks/${theirs.id}`)).status).toBe(404);
+    const detail = await call<TTaskDetail>('group', 'GET', `/api/tasks/${ours.id}`);
+    expect(detail.body.permissions.canEdit).toBe(false);
+    const edit = await t.app.inject({ method: 'PATCH', url: `/api/tasks/${ours.id}`, headers: { cookie: cookies.group! }, payload: { version: ours.version, objective: '专项小组改写目标' } });
+    expect(edit.statusCode).toBe(403);
+  });
+
+  it('records an inspection on its group’s task, not on another group’s, and closes the items it raised', async () => {
+    const refused = await call('group', 'POST', '/api/inspections', { title: '专项督察', inspectedOn: TEST_TODAY, inspectors: '科技创新组', taskIds: [theirs.id], findings: '问题' });
+    expect(refused.status).toBe(400);
+    expect(refused.body.fields).toEqual([{ path: 'taskIds.0', message: '任务不存在或不在您的范围内' }]);
+    const inspectionId = await inspect([ours.id], 'group');
+    const item = await rectify(inspectionId, addDays(TEST_TODAY, 20), '专项小组督察发现的问题', 'group');
+    const outsider = await call('group', 'POST', `/api/inspections/${inspectionId}/rectifications`, {
+      description: '无关单位整改',
+      ownerUnitId: (await t.db.prisma.unit.findFirstOrThrow({ where: { name: '市发展改革委' } })).id,
+      deadline: addDays(TEST_TODAY, 20),
+    });
+    expect(outsider.status).toBe(400);
+    expect(outsider.body.fields![0]!.path).toBe('ownerUnitId');
+
+    expect((await call('group', 'POST', `/api/rectifications/${item.id}/respond`, { version: 1, note: '代为反馈' })).status).toBe(403);
+    await uploadEvidence('staff', item.id);
+    expect((await call('staff', 'POST', `/api/rectifications/${item.id}/respond`, { version: 1, note: '已整改到位，附台账' })).status).toBe(200);
+    expect((await call<TTodo[]>('group', 'GET', '/api/todos')).body).toContainEqual(expect.objectContaining({ kind: 'rectification-review', rectificationId: item.id }));
+    const closed = await call<TRectification>('group', 'POST', `/api/rectifications/${item.id}/close`, { version: 2, note: '核查属实，同意销号' });
+    expect(closed.body).toMatchObject({ status: 'closed', actions: ['reopen'], evidence: [{ originalName: '整改台账.pdf' }] });
+    const reopened = await call<TRectification>('group', 'POST', `/api/rectifications/${item.id}/reopen`, { version: 3, reason: '回头看发现反弹' });
+    expect(reopened.body.status).toBe('open');
+  });
+
+  it('cannot touch another’s items: the office’s on its task (403), another group’s (404)', async () => {
+    const officeItem = await rectify(await inspect([ours.id]), addDays(TEST_TODAY, 20), '改革办督察发现的问题');
+    expect((await call('staff', 'POST', `/api/rectifications/${officeItem.id}/respond`, { version: 1, note: '已整改到位' })).status).toBe(200);
+    const seen = await call<TRectification>('group', 'GET', `/api/rectifications/${officeItem.id}`);
+    expect(seen.body.actions).toEqual([]);
+    expect((await call('group', 'POST', `/api/rectifications/${officeItem.id}/close`, { version: 2, note: '越权销号' })).status).toBe(403);
+    const elsewhereInspection = await inspect([theirs.id]);
+    const elsewhere = await rectify(elsewhereInspection, addDays(TEST_TODAY, 20), '其他小组任务的问题');
+    expect((await call('group', 'GET', `/api/rectifications/${elsewhere.id}`)).status).toBe(404);
+    expect((await call('group', 'POST', `/api/rectifications/${elsewhere.id}/close`, { version: 1, note: '越权销号' })).status).toBe(404);
+    expect((await call('group', 'POST', `/api/inspections/${elsewhereInspection}/rectifications`, { description: '越权', ownerUnitId: kejiju, deadline: TEST_TODAY })).status).toBe(404);
+    expect((await call('group', 'POST', `/api/inspections/${await inspect([ours.id])}/rectifications`, { description: '越权', ownerUnitId: kejiju, deadline: TEST_TODAY })).status).toBe(403);
   });
 });
 

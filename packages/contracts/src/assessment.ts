@@ -114,7 +114,7 @@ export const ZAssessmentItem = z.object({
   kind: AssessmentItemKindEnum.schema,
   points: ZHundredths,
   reason: z.string(),
-  evidence: z.array(z.object({ id: z.number().int(), name: z.string(), taskId: z.number().int() })),
+  evidence: z.array(z.object({ id: z.number().int(), name: z.string(), taskId: z.number().int().nullable() })),
   typicalCase: z.object({ id: z.number().int(), title: z.string(), promotedLevel: z.string().nullable() }).nullable(),
   createdBy: z.string().nullable(),
   updatedAt: z.string(),

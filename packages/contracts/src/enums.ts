@@ -34,9 +34,10 @@ export const LightEnum = labelled(['red', 'yellow', 'green', 'grey'], {
   green: '正常推进',
   grey: '暂停/已结束',
 });
-export const RoleEnum = labelled(['admin', 'county_office', 'unit_staff', 'leader'], {
+export const RoleEnum = labelled(['admin', 'county_office', 'group_office', 'unit_staff', 'leader'], {
   admin: '市委改革办',
   county_office: '县(市、区)改革办',
+  group_office: '专项小组',
   unit_staff: '单位联络员',
   leader: '领导',
 });

@@ -2,7 +2,9 @@ import { z } from 'zod';
 
 export const ZEvidenceFile = z.object({
   id: z.number().int(),
-  taskId: z.number().int(),
+  /** Null for the evidence of a rectification item that names no task. */
+  taskId: z.number().int().nullable(),
+  rectificationItemId: z.number().int().nullable(),
   milestoneId: z.number().int().nullable(),
   reportId: z.number().int().nullable(),
   originalName: z.string(),

@@ -12,9 +12,9 @@ export const permissionTable = {
   'health:read': 'public',
   'auth:login': 'public',
   'auth:logout': 'public',
-  'auth:me': ['admin', 'county_office', 'unit_staff', 'leader'],
-  'units:read': ['admin', 'county_office', 'unit_staff', 'leader'],
-  'tasks:read': ['admin', 'county_office', 'unit_staff', 'leader'],
+  'auth:me': ['admin', 'county_office', 'group_office', 'unit_staff', 'leader'],
+  'units:read': ['admin', 'county_office', 'group_office', 'unit_staff', 'leader'],
+  'tasks:read': ['admin', 'county_office', 'group_office', 'unit_staff', 'leader'],
   'tasks:update': ['admin', 'county_office', 'unit_staff'],
   'tasks:create': ['admin', 'county_office'],
   'tasks:status': ['admin', 'county_office'],
@@ -27,7 +27,7 @@ export const permissionTable = {
   'todos:complete': ['admin', 'county_office', 'unit_staff'],
   'evidence:upload': ['admin', 'county_office', 'unit_staff'],
   'settings:manage': ['admin'],
-  'todos:read': ['admin', 'county_office', 'unit_staff', 'leader'],
+  'todos:read': ['admin', 'county_office', 'group_office', 'unit_staff', 'leader'],
   'dashboard:read': ['admin', 'county_office', 'unit_staff', 'leader'],
   'reports:read': ['admin', 'county_office', 'unit_staff', 'leader'],
   'reports:write': ['admin', 'county_office', 'unit_staff'],
@@ -38,8 +38,8 @@ export const permissionTable = {
   'rankings:publish': ['admin'],
   'rankings:appeal': ['county_office', 'unit_staff'],
   'rankings:decide-appeal': ['admin'],
-  'supervision:read': ['admin', 'county_office', 'unit_staff', 'leader'],
-  'supervision:inspect': ['admin', 'county_office'],
+  'supervision:read': ['admin', 'county_office', 'group_office', 'unit_staff', 'leader'],
+  'supervision:inspect': ['admin', 'county_office', 'group_office'],
   'supervision:respond': ['admin', 'county_office', 'unit_staff'],
   'reminders:read': ['admin', 'county_office'],
   'reminders:send': ['admin', 'county_office'],
@@ -99,6 +99,8 @@ export function taskScope(user: SessionUser): Prisma.TaskWhereInput {
           },
         },
       };
+    case 'group_office':
+      return { specialGroupId: user.unit.id };
     case 'unit_staff':
       return { units: { some: { unitId: user.unit.id, role: { in: ['lead', 'cooperating', 'mentioned'] } } } };
   }
@@ -121,7 +123,7 @@ export function mayMention(
   unit: MentionCandidate,
 ): boolean {
   if (user.role === 'admin') return true;
-  if (user.role === 'leader') return false;
+  if (user.role === 'leader' || user.role === 'group_office') return false;
   if (task.units.some((member) => member.id === unit.id)) return true;
   if (user.role === 'county_office' && unit.path.startsWith(user.scopePath)) return true;
   if (unit.kind !== 'reform_office') return false;
@@ -189,6 +191,7 @@ export function editableTaskFields(user: SessionUser, task: TaskOwnership): read
     }
     case 'unit_staff':
       return task.leadUnitId === user.unit.id ? unitStaffTaskFields : [];
+    case 'group_office':
     case 'leader':
       return [];
   }
@@ -249,6 +252,7 @@ export function plannableTaskScope(user: SessionUser): Prisma.TaskWhereInput | n
           { pilot: { applyingCounty: { path: { startsWith: user.scopePath } } } },
         ],
       };
+    case 'group_office':
     case 'unit_staff':
     case 'leader':
       return null;
@@ -289,6 +293,8 @@ export function reportScope(user: SessionUser): Prisma.ProgressReportWhereInput 
       return {};
     case 'county_office':
       return { unitId: { in: user.scopeUnitIds } };
+    case 'group_office':
+      return { task: taskScope(user) };
     case 'unit_staff':
       return {
         OR: [{ unitId: user.unit.id }, { task: { units: { some: { unitId: user.unit.id, role: 'cooperating' } } } }],
@@ -304,6 +310,9 @@ export function reportScopeUnitIds(user: SessionUser): number[] | null {
       return null;
     case 'county_office':
       return user.scopeUnitIds;
+    case 'group_office':
+      // A special group reads no report board (it holds no report permission): no unit's counts.
+      return [];
     case 'unit_staff':
       return [user.unit.id];
   }
@@ -351,6 +360,8 @@ export function rectificationScope(user: SessionUser): Prisma.RectificationItemW
       return {};
     case 'county_office':
       return { OR: [{ ownerUnitId: { in: user.scopeUnitIds } }, { task: taskScope(user) }, { inspection: { unitId: { in: user.scopeUnitIds } } }] };
+    case 'group_office':
+      return { OR: [{ task: taskScope(user) }, { inspection: { unitId: user.unit.id } }] };
     case 'unit_staff':
       return { OR: [{ ownerUnitId: user.unit.id }, { task: taskScope(user) }] };
   }
@@ -370,14 +381,68 @@ export function inspectionScope(user: SessionUser): Prisma.InspectionWhereInput 
           { items: { some: { ownerUnitId: { in: user.scopeUnitIds } } } },
         ],
       };
+    case 'group_office':
+      return { OR: [{ unitId: user.unit.id }, { tasks: { some: { task: taskScope(user) } } }] };
     case 'unit_staff':
       return { OR: [{ tasks: { some: { task: taskScope(user) } } }, { items: { some: { ownerUnitId: user.unit.id } } }] };
   }
 }
 
-/** Adding items to, closing (销号) and reopening items of an inspection: the city office, or the county office that recorded it. */
+/**
+ * Adding items to, closing (销号) and reopening items of an inspection: the city office, the county
+ * office that recorded it, or the special group that recorded it.
+ */
 export function mayInspect(user: SessionUser, inspection: { unitId: number }): boolean {
-  return user.role === 'admin' || (user.role === 'county_office' && user.scopeUnitIds.includes(inspection.unitId));
+  switch (user.role) {
+    case 'admin':
+      return true;
+    case 'county_office':
+      return user.scopeUnitIds.includes(inspection.unitId);
+    case 'group_office':
+      return user.unit.id === inspection.unitId;
+    case 'unit_staff':
+    case 'leader':
+      return false;
+  }
+}
+
+/** The items a user may close (销号) or reopen, as a query (the to-do list's items waiting to be closed); the same inspectors as `mayInspect`. */
+export function inspectedRectificationScope(user: SessionUser): Prisma.RectificationItemWhereInput | null {
+  switch (user.role) {
+    case 'admin':
+      return {};
+    case 'county_office':
+      return { inspection: { unitId: { in: user.scopeUnitIds } } };
+    case 'group_office':
+      return { inspection: { unitId: user.unit.id } };
+    case 'unit_staff':
+    case 'leader':
+      return null;
+  }
+}
+
+/**
+ * The units an inspector may make answer for a finding, as a query: the city office any unit, a
+ * county office its county's; a special group the units of its group (its departments) and the
+ * lead and cooperating units of the inspection's tasks.
+ */
+export function rectificationOwnerScope(user: SessionUser, inspectionTaskIds: readonly number[]): Prisma.UnitWhereInput | null {
+  switch (user.role) {
+    case 'admin':
+      return {};
+    case 'county_office':
+      return { path: { startsWith: user.scopePath } };
+    case 'group_office':
+      return {
+        OR: [
+          { path: { startsWith: user.scopePath } },
+          { taskMemberships: { some: { taskId: { in: [...inspectionTaskIds] }, role: { in: ['lead', 'cooperating'] } } } },
+        ],
+      };
+    case 'unit_staff':
+    case 'leader':
+      return null;
+  }
 }
 
 /** Responding to an item: its owner unit's staff, and the offices whose scope holds the owner unit. */
@@ -389,6 +454,7 @@ export function mayRespondRectification(user: SessionUser, item: { ownerUnitId: 
       return user.scopeUnitIds.includes(item.ownerUnitId);
     case 'unit_staff':
       return user.unit.id === item.ownerUnitId;
+    case 'group_office':
     case 'leader':
       return false;
   }

@@ -25,23 +25,26 @@ export interface NavArea {
 
 export const navAreas: NavArea[] = [
   { path: '/dashboard', label: '总览', icon: <DashboardOutlined />, permission: 'dashboard:read' },
-  { path: '/tasks', label: '任务清单', icon: <UnorderedListOutlined /> },
-  { path: '/todos', label: '待办', icon: <BellOutlined />, badge: 'todos' },
+  { path: '/tasks', label: '任务清单', icon: <UnorderedListOutlined />, permission: 'tasks:read' },
+  { path: '/todos', label: '待办', icon: <BellOutlined />, badge: 'todos', permission: 'todos:read' },
   {
     path: '/battle-map',
     label: '挂图作战',
     icon: <FundProjectionScreenOutlined />,
+    permission: 'tasks:read',
   },
   { path: '/reports', label: '进展报告', icon: <FileTextOutlined />, permission: 'reports:read' },
   {
     path: '/inspections',
     label: '督查整改',
     icon: <AuditOutlined />,
+    permission: 'supervision:read',
   },
   {
     path: '/ranking',
     label: '晾晒比拼',
     icon: <TrophyOutlined />,
+    permission: 'rankings:read',
   },
   {
     path: '/quarterly-report',

@@ -26,7 +26,10 @@ export async function configOf(ctx: Pick<UseCaseContext, 'db'>, finalised: Final
   return finalised?.config ?? loadAssessmentConfig(ctx.db);
 }
 
-/** The units of a group a user may see: everyone's for the office and leaders, a county office its county, unit staff their own unit. */
+/**
+ * The units of a group a user may see: everyone's for the office and leaders, a county office its
+ * county, unit staff their own unit (a special group is no assessed unit, so it sees none).
+ */
 export function unitScope(ctx: UseCaseContext, group?: TAssessmentGroup): Prisma.UnitWhereInput {
   const kinds = group ? { kind: { in: groupKinds[group] } } : { kind: { in: [...groupKinds.department, ...groupKinds.county] } };
   switch (ctx.user.role) {
@@ -35,6 +38,7 @@ export function unitScope(ctx: UseCaseContext, group?: TAssessmentGroup): Prisma
       return kinds;
     case 'county_office':
       return { ...kinds, id: { in: ctx.user.scopeUnitIds } };
+    case 'group_office':
     case 'unit_staff':
       return { ...kinds, id: ctx.user.unit.id };
   }

@@ -14,6 +14,7 @@ export function toEvidence(row: Row): TEvidenceFile {
     taskId: row.taskId,
     milestoneId: row.milestoneId,
     reportId: row.reportId,
+    rectificationItemId: row.rectificationItemId,
     originalName: row.originalName,
     mimeType: row.mimeType,
     size: row.size,

@@ -53,12 +53,13 @@ export async function uploadEvidence(ctx: UseCaseContext, filesDir: string, task
 
 /**
  * Checks a file by its content, writes it under a generated name and records it against a task
- * (and a milestone, a report or a rectification item); the caller has checked who may attach it there.
+ * (and a milestone, a report or a rectification item) or against a rectification item without a
+ * task; the caller has checked who may attach it there.
  */
 export async function storeEvidence(
   ctx: UseCaseContext,
   filesDir: string,
-  target: { taskId: number; milestoneId: number | null; reportId: number | null; rectificationItemId: number | null },
+  target: { taskId: number | null; milestoneId: number | null; reportId: number | null; rectificationItemId: number | null },
   file: Pick<UploadedFile, 'filename' | 'content'>,
 ): Promise<TEvidenceFile> {
   const { taskId } = target;
@@ -92,8 +93,8 @@ export async function storeEvidence(
       });
       await recordAudit(tx, {
         actorId: ctx.user.id,
-        entity: 'task',
-        entityId: taskId,
+        entity: taskId === null ? 'rectification' : 'task',
+        entityId: taskId ?? String(target.rectificationItemId),
         action: 'evidence',
         changes: { evidence: { from: null, to: created.originalName } },
         requestId: ctx.requestId,

@@ -1,6 +1,6 @@
 import type { TRectificationCreateBody } from '@reform/contracts';
 import { dateColumn, isoDate } from '@reform/domain';
-import { inspectionScope, mayAssignUnit, mayInspect } from '../../access/policy.ts';
+import { inspectionScope, mayInspect, rectificationOwnerScope } from '../../access/policy.ts';
 import { AppError, AppErrorCode, errorText } from '../../errors.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { badRequest } from '../bad-request.ts';
@@ -24,11 +24,10 @@ export async function addRectification(
   });
   if (!inspection) throw new AppError(AppErrorCode.NotFound, errorText.notFound);
   if (!mayInspect(ctx.user, inspection)) throw new AppError(AppErrorCode.Forbidden, errorText.forbidden);
-  const owner = await ctx.db.prisma.unit.findUnique({ where: { id: body.ownerUnitId }, select: { id: true, path: true } });
-  if (!owner || !mayAssignUnit(ctx.user, owner.path)) {
-    throw badRequest('ownerUnitId', '责任单位不存在或不在您的范围内', 'No such unit in your scope');
-  }
   const taskIds = inspection.tasks.map((t) => t.taskId);
+  const ownerScope = rectificationOwnerScope(ctx.user, taskIds);
+  const owner = ownerScope && (await ctx.db.prisma.unit.findFirst({ where: { AND: [{ id: body.ownerUnitId }, ownerScope] }, select: { id: true } }));
+  if (!owner) throw badRequest('ownerUnitId', '责任单位不存在或不在您的范围内', 'No such unit in your scope');
   if (body.taskId !== undefined && !taskIds.includes(body.taskId)) {
     throw badRequest('taskId', '任务不在本次督察的范围内', 'The task is not one of this inspection’s tasks');
   }

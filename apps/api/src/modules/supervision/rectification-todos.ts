@@ -1,6 +1,7 @@
 import type { TTodo } from '@reform/contracts';
 import type { Prisma } from '@reform/db';
 import { addDays, dateColumn, isoDate, rectificationOverdueDays } from '@reform/domain';
+import { inspectedRectificationScope } from '../../access/policy.ts';
 import type { UseCaseContext } from '../context.ts';
 import { loadReminderSettings } from '../settings/load-reminder-settings.ts';
 
@@ -16,7 +17,7 @@ type Row = Prisma.RectificationItemGetPayload<{ include: typeof include }>;
  */
 export async function rectificationTodos(ctx: UseCaseContext, limit: number): Promise<TTodo[]> {
   const { daysBefore } = await loadReminderSettings(ctx.db);
-  const inspects = ctx.user.role === 'admin' ? {} : ctx.user.role === 'county_office' ? { inspection: { unitId: { in: ctx.user.scopeUnitIds } } } : null;
+  const inspects = inspectedRectificationScope(ctx.user);
   const [due, review] = await Promise.all([
     ctx.user.role === 'leader'
       ? []

@@ -7,8 +7,8 @@ import { storeEvidence } from '../evidence/upload-evidence.ts';
 import { findRectificationInScope } from './find-rectification-in-scope.ts';
 
 /**
- * Evidence for a rectification item's response (整改佐证), kept in the evidence store under the
- * item's task: uploaded by whoever may respond, before the item is closed.
+ * Evidence for a rectification item's response (整改佐证), kept in the evidence store against the
+ * item (and its task, when it has one): uploaded by whoever may respond, before the item is closed.
  */
 export async function uploadRectificationEvidence(
   ctx: UseCaseContext,
@@ -19,6 +19,5 @@ export async function uploadRectificationEvidence(
   const item = await findRectificationInScope(ctx, id);
   if (!mayRespondRectification(ctx.user, item)) throw new AppError(AppErrorCode.Forbidden, errorText.forbidden);
   if (item.status === 'closed') throw badRequest('status', '整改事项已销号，不能再上传佐证材料', 'The item is closed');
-  if (item.taskId === null) throw badRequest('taskId', '该整改事项未关联任务，无法上传佐证材料', 'The item has no task to keep evidence under');
   return storeEvidence(ctx, filesDir, { taskId: item.taskId, milestoneId: null, reportId: null, rectificationItemId: id }, file);
 }

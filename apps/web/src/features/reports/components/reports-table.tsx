@@ -1,10 +1,10 @@
 import type { TReportListItem } from '@reform/contracts';
 import { formatDateTime } from '@reform/domain';
-import { Table, Typography, type TableColumnsType } from 'antd';
+import { Table, Typography, type TableColumnsType, type TableProps } from 'antd';
 import { Link } from 'react-router';
 import { ReportStatusTag } from './report-status-tag';
 
-interface ReportsTableProps {
+export interface ReportsTableProps {
   items: TReportListItem[];
   total: number;
   page: number;
@@ -14,10 +14,12 @@ interface ReportsTableProps {
   /** The link's words on each row: 填报, 审核 … */
   actionLabel: (row: TReportListItem) => string;
   testId: string;
+  /** Extra attributes of each row (the review queue's current row and its keys). */
+  onRow?: TableProps<TReportListItem>['onRow'];
 }
 
 /** A page of reports; the columns sort the page, the task opens the report. */
-export function ReportsTable({ items, total, page, pageSize, loading, onPage, actionLabel, testId }: ReportsTableProps) {
+export function ReportsTable({ items, total, page, pageSize, loading, onPage, actionLabel, testId, onRow }: ReportsTableProps) {
   const columns: TableColumnsType<TReportListItem> = [
     {
       title: '任务',
@@ -61,6 +63,7 @@ export function ReportsTable({ items, total, page, pageSize, loading, onPage, ac
       loading={loading}
       scroll={{ x: 'max-content' }}
       data-testid={testId}
+      onRow={onRow}
       locale={{ emptyText: '没有符合条件的报告' }}
       pagination={{ current: page, pageSize, total, showSizeChanger: true, onChange: onPage, showTotal: (n) => `共 ${n} 份` }}
     />

@@ -13,10 +13,17 @@ function typing(target: EventTarget | null): boolean {
 }
 
 /**
- * 采纳 / 退回 for a submitted report, by mouse or keyboard (A accepts after a confirmation, R opens
- * the return dialog, whose comment is required; Ctrl+Enter sends it).
+ * 采纳 / 退回 for a submitted report, by mouse or keyboard (A asks to confirm, with the confirm
+ * button focused so Enter accepts; R opens the return dialog, its required comment focused;
+ * Ctrl+Enter sends it).
  */
-export function ReviewActions({ report, onDone }: { report: TReportDetail; onDone: (next: TReportDetail) => Promise<unknown> | void }) {
+export function ReviewActions({
+  report,
+  onDone,
+}: {
+  report: Pick<TReportDetail, 'id' | 'version' | 'percentComplete'>;
+  onDone: (next: TReportDetail) => Promise<unknown> | void;
+}) {
   const [returning, setReturning] = useState(false);
   const [confirmAccept, setConfirmAccept] = useState(false);
   const [acceptError, setAcceptError] = useState<string | null>(null);
@@ -71,7 +78,7 @@ export function ReviewActions({ report, onDone }: { report: TReportDetail; onDon
         onOk={accept}
         confirmLoading={accepting}
         onCancel={() => setConfirmAccept(false)}
-        okButtonProps={{ 'data-testid': 'review-accept-confirm' } as ButtonProps}
+        okButtonProps={{ 'data-testid': 'review-accept-confirm', autoFocus: true } as ButtonProps}
       >
         {acceptError && <Alert type="error" showIcon title={acceptError} style={{ marginBottom: 12 }} />}
         <Typography.Paragraph>采纳后报告不能再修改，任务进度将更新为 {report.percentComplete}%。</Typography.Paragraph>

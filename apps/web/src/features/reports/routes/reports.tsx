@@ -9,6 +9,7 @@ import { usePageTitle } from '@/lib/use-page-title';
 import { useReports, useRounds } from '../api/reports';
 import { OpenRoundForm } from '../components/open-round-form';
 import { ReportsTable } from '../components/reports-table';
+import { ReviewQueue } from '../components/review-queue';
 
 const number = (value: string | null) => (value && /^\d+$/.test(value) ? Number(value) : undefined);
 
@@ -28,7 +29,8 @@ function ReportList({ review }: { review: boolean }) {
     }
     setParams(next, { replace: true });
   };
-  const actionLabel = (row: TReportListItem) => (review ? '审核' : row.status === 'draft' || row.status === 'returned' ? '填报' : '查看');
+  const listed = { items: reports.data?.items ?? [], total: reports.data?.total ?? 0, page, pageSize, loading: reports.isFetching };
+  const actionLabel = (row: TReportListItem) => (row.status === 'draft' || row.status === 'returned' ? '填报' : '查看');
   return (
     <div>
       <Space wrap style={{ marginBottom: 12 }}>
@@ -58,16 +60,14 @@ function ReportList({ review }: { review: boolean }) {
       </Space>
       {reports.isError ? (
         <ErrorState error={reports.error} onRetry={() => void reports.refetch()} />
+      ) : review ? (
+        <ReviewQueue {...listed} onPage={(p, size) => set({ rpage: String(p), pageSize: String(size) })} />
       ) : (
         <ReportsTable
-          items={reports.data?.items ?? []}
-          total={reports.data?.total ?? 0}
-          page={page}
-          pageSize={pageSize}
-          loading={reports.isFetching}
-          onPage={(p, size) => set({ [review ? 'rpage' : 'page']: String(p), pageSize: String(size) })}
+          {...listed}
+          onPage={(p, size) => set({ page: String(p), pageSize: String(size) })}
           actionLabel={actionLabel}
-          testId={review ? 'review-queue' : 'reports-table'}
+          testId="reports-table"
         />
       )}
     </div>

@@ -8,6 +8,7 @@ import type { ApiError } from '@/lib/api-client';
 import { useSubmit } from '@/lib/use-submit';
 import { uploadRectificationEvidence, useRectificationAction } from '../api/supervision';
 import { EntryForm } from '@/lib/entry-form';
+import { EvidenceLinks } from './evidence-links';
 
 interface Values {
   text: string;
@@ -87,13 +88,18 @@ export function RectificationActionModal({ item, action, onClose }: { item: TRec
             <Descriptions.Item label="责任单位">{item.ownerUnit.name}</Descriptions.Item>
             <Descriptions.Item label="整改期限">{item.deadline}</Descriptions.Item>
             {item.responseNote && <Descriptions.Item label="整改情况">{item.responseNote}</Descriptions.Item>}
+            {item.evidence.length > 0 && (
+              <Descriptions.Item label="已有佐证">
+                <EvidenceLinks files={item.evidence} />
+              </Descriptions.Item>
+            )}
           </Descriptions>
           <Form.Item name="text" label={text.label} required>
             <Input.TextArea aria-label={text.label} autoSize={{ minRows: 3, maxRows: 8 }} maxLength={2000} showCount />
           </Form.Item>
           {action === 'respond' && (
-            <Form.Item label="佐证材料" extra={item.task ? evidenceHint() : '该整改事项未关联任务，无法上传佐证材料'}>
-              <EvidencePicker files={files} onChange={setFiles} disabled={!item.task} />
+            <Form.Item label="佐证材料" extra={evidenceHint()}>
+              <EvidencePicker files={files} onChange={setFiles} />
             </Form.Item>
           )}
         </EntryForm>

@@ -2,6 +2,7 @@ import { rectificationActionLabels, type RectificationAction, type TRectificatio
 import { Button, Space, Table, Typography, type TableProps } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { EvidenceLinks } from './evidence-links';
 import { RectificationActionModal } from './rectification-action-modal';
 import { RectificationStatus } from './rectification-status';
 
@@ -48,11 +49,7 @@ export function RectificationTable({ items, loading, showInspection = false, pag
                 {item.evidence.length > 0 && (
                   <div style={{ fontSize: 13 }}>
                     佐证：
-                    {item.evidence.map((file) => (
-                      <a key={file.id} href={`/api/evidence/${file.id}/download`} style={{ marginInlineEnd: 8 }}>
-                        {file.originalName}
-                      </a>
-                    ))}
+                    <EvidenceLinks files={item.evidence} />
                   </div>
                 )}
                 {item.reopenReason && item.status === 'open' && (
