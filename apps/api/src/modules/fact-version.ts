@@ -16,6 +16,12 @@ const MAX_ENTRIES = 200;
 /** In rows of the answers (tasks, units): a city battle map of 100,000 tasks weighs 100,000. */
 const MAX_WEIGHT = 400_000;
 
+/** Answers a memo holds: never changed once kept, so their JSON can be kept beside them. */
+const keptAnswers = new WeakSet<object>();
+
+/** Whether `value` is an answer a memo keeps (`plugins/kept-serializer.ts` writes its JSON once). */
+export const isKeptAnswer = (value: unknown): value is object => typeof value === 'object' && value !== null && keptAnswers.has(value);
+
 interface Entry {
   value: Promise<unknown>;
   weight: number;
@@ -52,6 +58,7 @@ class FactMemo {
       const value = (await entry.value) as T;
       if (this.entries.get(key) === entry) {
         entry.weight = Math.max(1, weigh(value));
+        if (typeof value === 'object' && value !== null) keptAnswers.add(value);
         this.weight += entry.weight;
         this.evict();
       }
@@ -72,6 +79,7 @@ class FactMemo {
 }
 
 const memos = new WeakMap<Database, FactMemo>();
+
 
 /**
  * `compute`'s answer for these facts: the fact version is read first, then (on a miss) `compute`
