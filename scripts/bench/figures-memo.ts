@@ -6,7 +6,8 @@
 // makes a database on that server filled by `seedScale(BENCH_TASKS)` (default 2,000), or with
 // BENCH_TEMPLATE=<database> a copy of that database (CREATE DATABASE … TEMPLATE), and drops it after.
 // BENCH_RUNS (default 30) warm runs, BENCH_COLD_RUNS (default BENCH_RUNS) cold runs; BENCH_CITY_MAP=0
-// leaves out the city-wide battle map (at 100,000 tasks it is one answer of every task).
+// leaves out the city-wide battle map (at 100,000 tasks it is one answer of every task); BENCH_ONLY=<text>
+// runs only the requests whose path holds that text (e.g. `dashboard`).
 import { arch, cpus, loadavg, totalmem } from 'node:os';
 import { migrate, openDatabase, type Database } from '../../packages/db/src/index.ts';
 import { periodOf, quarterOf, todayInShanghai } from '../../packages/domain/src/index.ts';
@@ -22,6 +23,7 @@ const template = process.env.BENCH_TEMPLATE;
 const tasks = Number(process.env.BENCH_TASKS ?? 2_000);
 const coldRuns = Number(process.env.BENCH_COLD_RUNS ?? RUNS);
 const cityMap = process.env.BENCH_CITY_MAP !== '0';
+const only = process.env.BENCH_ONLY ?? '';
 const today = todayInShanghai();
 const name = `reform_bench_figures_${process.pid}`;
 
@@ -74,7 +76,7 @@ async function measure(db: Database) {
   // A write of a fact (no figure changes): the next read finds a newer fact version.
   const write = () => db.query(`UPDATE setting SET value = value WHERE key = (SELECT min(key) FROM setting)`);
   const f = (ms: number) => ms.toFixed(1);
-  for (const [label, user, path, floorKey] of scenarios) {
+  for (const [label, user, path, floorKey] of scenarios.filter(([, , path]) => path.includes(only))) {
     const request = async () => {
       const response = await app.inject({ method: 'GET', url: path, headers: { cookie: cookies[user], 'accept-encoding': 'br, gzip' } });
       if (response.statusCode !== 200) throw new Error(`${path}: ${response.statusCode} ${response.body.slice(0, 200)}`);

@@ -101,7 +101,8 @@ function byTask<Row extends { task_id: number }>(rows: Row[]): Map<number, Row[]
  * milestones, outcomes, reports (from the quarter `reportsFrom` on: a period needs the reports of
  * the quarter before it) and rectification items — and the report due day. Dates arrive as day
  * numbers and are written once per distinct day (per-task JSON aggregates and `to_char` on every
- * date cost about three times as much in PostgreSQL). Report days are Shanghai calendar days.
+ * date cost about three times as much in PostgreSQL). Report days are Shanghai calendar days. Tasks
+ * come in id order, so the id lists behind each figure are sorted in one pass.
  */
 export async function loadFigureFacts(
   ctx: Pick<UseCaseContext, 'db'>,
@@ -121,7 +122,8 @@ export async function loadFigureFacts(
        FROM task t
        JOIN unit u ON u.id = t.lead_unit_id
        LEFT JOIN pilot_detail p ON p.task_id = t.id
-       WHERE t.id = ANY($1::int[])`,
+       WHERE t.id = ANY($1::int[])
+       ORDER BY t.id`,
       [ids],
     ),
     ctx.db.query<MilestoneRow>(
