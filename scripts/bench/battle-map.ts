@@ -14,6 +14,8 @@ import { todayInShanghai } from '../../packages/domain/src/index.ts';
 import { seedDemo, seedScale } from '../../seeds/src/index.ts';
 import { buildApp } from '../../apps/api/src/app.ts';
 import { statementCounter } from '../../apps/api/test/statements.ts';
+import { battleMapFloorSql, countyFloorScope } from './floors.ts';
+import { signIn } from './sign-in.ts';
 import { RUNS, timed } from './timing.ts';
 
 const server = process.env.BENCH_DATABASE_URL;
@@ -21,23 +23,6 @@ if (!server) throw new Error('Set BENCH_DATABASE_URL to a PostgreSQL server (a d
 const today = todayInShanghai();
 
 
-/** The whole answer's rows as one statement: what the loader's Prisma query and shaping are measured against. */
-const floorSql = (scoped: boolean) => `
-SELECT coalesce(json_agg(r ORDER BY r.rank, r.code), '[]') AS rows FROM (
-  SELECT t.id, t.code, t.title, t.list, array_position(ARRAY['mandate','pilot','innovation'], t.list::text) AS rank,
-         to_char(t.start_date, 'YYYY-MM-DD') AS start, to_char(t.deadline, 'YYYY-MM-DD') AS deadline,
-         CASE WHEN t.baseline_approved_at IS NOT NULL THEN to_char(t.start_date, 'YYYY-MM-DD') END AS "baselineStart",
-         CASE WHEN t.baseline_approved_at IS NOT NULL THEN to_char(coalesce(t.baseline_deadline, t.deadline), 'YYYY-MM-DD') END AS "baselineDeadline",
-         t.light, t.light_reason AS "lightReason",
-         coalesce((SELECT json_agg(json_build_object(
-                     'name', m.name, 'dueDate', to_char(m.due_date, 'YYYY-MM-DD'), 'doneOn', to_char(m.done_date, 'YYYY-MM-DD'),
-                     'state', CASE WHEN m.done_date IS NOT NULL THEN CASE WHEN m.done_date <= m.due_date THEN 'done' ELSE 'late' END
-                                   WHEN m.due_date < $1::date THEN 'late' ELSE 'due' END) ORDER BY m.due_date, m.seq)
-                   FROM milestone m WHERE m.task_id = t.id), '[]') AS milestones
-  FROM task t
-  ${scoped ? `WHERE EXISTS (SELECT 1 FROM task_unit tu WHERE tu.task_id = t.id
-                 AND ((tu.role IN ('lead', 'cooperating', 'applicant') AND tu.unit_id = ANY($2::int[])) OR (tu.role = 'mentioned' AND tu.unit_id = $3)))` : ''}
-) r`;
 
 async function withDatabase(name: string, fill: (db: Database) => Promise<unknown>, measure: (db: Database, url: string) => Promise<void>) {
   const admin = await openDatabase({ url: server, poolSize: 1 });
@@ -72,16 +57,10 @@ async function measure(db: Database, label: string) {
   const app = await buildApp({ db, filesDir: '/tmp/bench-files' });
   await app.ready();
   await app.inject({ method: 'GET', url: '/api/tasks' }); // nothing; the first signed-in read refreshes lights
-  const login = async (username: string) => {
-    const response = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: 'Reform@2026' } });
-    return `reform_sid=${response.cookies.find((c) => c.name === 'reform_sid')!.value}`;
-  };
-  const cookies = { admin: await login('admin'), county: await login('county') };
+  const cookies = { admin: await signIn(app, 'admin'), county: await signIn(app, 'county') };
   await app.inject({ method: 'GET', url: '/api/battle-map', headers: { cookie: cookies.admin } });
   await db.query('VACUUM ANALYZE');
-  const county = await db.prisma.unit.findFirstOrThrow({ where: { name: '嘉善县' }, select: { path: true } });
-  const office = await db.prisma.unit.findFirstOrThrow({ where: { name: '嘉善县委改革办' }, select: { id: true } });
-  const countyUnits = (await db.prisma.unit.findMany({ where: { path: { startsWith: county.path } }, select: { id: true } })).map((u) => u.id);
+  const { countyUnits, officeId } = await countyFloorScope(db);
 
   const bare = Fastify();
   let bareBody = '';
@@ -102,10 +81,10 @@ async function measure(db: Database, label: string) {
         for (const statement of statements) await session.query(statement.text, statement.values);
       }),
     );
-    const params = scoped ? [today, countyUnits, office.id] : [today];
-    const [check] = await db.query<{ rows: unknown[] }>(floorSql(scoped), params);
+    const params = scoped ? [today, countyUnits, officeId] : [today];
+    const [check] = await db.query<{ rows: unknown[] }>(battleMapFloorSql(scoped), params);
     if (check!.rows.length !== shown) throw new Error(`floor answers ${check!.rows.length} rows, the route ${shown}`);
-    const floor = await db.session((session) => timed(() => session.query(floorSql(scoped), params)));
+    const floor = await db.session((session) => timed(() => session.query(battleMapFloorSql(scoped), params)));
     bareBody = last.body;
     const fastify = await timed(() => bare.inject({ method: 'GET', url: '/bare' }));
     rows.push(

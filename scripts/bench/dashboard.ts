@@ -9,6 +9,7 @@ import { arch, cpus, totalmem } from 'node:os';
 import { migrate, openDatabase } from '../../packages/db/src/index.ts';
 import { buildApp } from '../../apps/api/src/app.ts';
 import { periodOf, quarterOf, todayInShanghai } from '../../packages/domain/src/index.ts';
+import { dashboardFloorParams, dashboardFloorSql } from './floors.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
 const url = process.env.BENCH_DATABASE_URL;
@@ -28,28 +29,7 @@ await db.query('VACUUM ANALYZE');
 const today = todayInShanghai();
 const q = quarterOf(today);
 const period = periodOf(q.year, q.quarter, today);
-const previous = q.quarter === 1 ? { year: q.year - 1, quarter: 4 } : { year: q.year, quarter: q.quarter - 1 };
-const reportDue = `${period.from}`; // the previous quarter's report falls due inside this quarter
 
-const floorSql = `
-  WITH t AS (
-    SELECT id, status, start_date, deadline FROM task
-    WHERE status <> 'draft' AND start_date <= $2::date
-  ), m AS (
-    SELECT m.task_id, m.due_date, m.done_date FROM milestone m JOIN t ON t.id = m.task_id
-  )
-  SELECT
-    (SELECT count(*) FROM t) AS tasks,
-    (SELECT count(*) FROM t WHERE status IN ('active') AND deadline <= $2::date) AS overdue_tasks,
-    (SELECT count(*) FROM m WHERE due_date <= $2::date AND (done_date IS NULL OR done_date > $2::date)) AS overdue_milestones,
-    (SELECT count(*) FROM m WHERE due_date BETWEEN $1::date AND $2::date) AS milestones_due,
-    (SELECT count(*) FROM m WHERE due_date BETWEEN $1::date AND $2::date AND done_date <= due_date) AS milestones_on_time,
-    (SELECT count(*) FROM progress_report r JOIN t ON t.id = r.task_id
-      WHERE r.year = $3 AND r.quarter = $4 AND r.status <> 'draft') AS reports,
-    (SELECT count(*) FROM progress_report r JOIN t ON t.id = r.task_id
-      WHERE r.year = $3 AND r.quarter = $4 AND r.submitted_at < ($5::date + 11)) AS reports_on_time,
-    (SELECT count(*) FROM rectification_item WHERE status = 'open') AS rectifications_open,
-    (SELECT json_agg(x) FROM (SELECT id, light, light_reason FROM task WHERE light IN ('red','yellow') ORDER BY light, deadline LIMIT 100) x) AS attention`;
 
 
 async function time(run: () => Promise<unknown>): Promise<number[]> {
@@ -69,7 +49,7 @@ const inject = (path: string) => async () => {
   const r = await app.inject({ method: 'GET', url: path, headers: { cookie } });
   if (r.statusCode !== 200) throw new Error(`${path}: ${r.statusCode} ${r.body.slice(0, 200)}`);
 };
-const floor = await time(() => db.query(floorSql, [period.from, period.asOf, previous.year, previous.quarter, reportDue]));
+const floor = await time(() => db.query(dashboardFloorSql, dashboardFloorParams(period, q)));
 const rows: [string, number[]][] = [
   ['GET /api/dashboard (current quarter, everything)', await time(inject('/api/dashboard'))],
   ['GET /api/dashboard?list=pilot', await time(inject('/api/dashboard?list=pilot'))],

@@ -7,6 +7,7 @@ import { arch, cpus, totalmem } from 'node:os';
 import Fastify from 'fastify';
 import { migrate, openDatabase } from '../../packages/db/src/index.ts';
 import { buildApp } from '../../apps/api/src/app.ts';
+import { rankingFloorParams, rankingFloorSql } from './floors.ts';
 import { RUNS, timed } from './timing.ts';
 
 const url = process.env.BENCH_DATABASE_URL;
@@ -38,38 +39,6 @@ await app.inject({
 });
 
 
-// The floor: 2026 Q3 (the Q2 report due 2026-07-10), departments, default formula (40/30/30, 2 per overdue milestone).
-const floorSql = `
-WITH fin AS (
-  SELECT t.id, t.lead_unit_id, t.status,
-         CASE WHEN t.status IN ('completed', 'closed') THEN COALESCE((SELECT max(m.done_date) FROM milestone m WHERE m.task_id = t.id), t.deadline) END AS finished_on,
-         t.start_date
-    FROM task t JOIN unit u ON u.id = t.lead_unit_id AND u.kind = 'department'
-   WHERE t.status <> 'draft'),
-inplay AS (SELECT * FROM fin WHERE start_date <= $2 AND (finished_on IS NULL OR finished_on >= $1)),
-ms AS (
-  SELECT i.lead_unit_id,
-         count(*) FILTER (WHERE m.due_date BETWEEN $1 AND $2) AS due,
-         count(*) FILTER (WHERE m.due_date BETWEEN $1 AND $2 AND m.done_date <= m.due_date) AS on_time,
-         count(*) FILTER (WHERE i.status <> 'suspended' AND (i.finished_on IS NULL OR i.finished_on > $2)
-                            AND m.due_date <= $2 AND (m.done_date IS NULL OR m.done_date > $2)) AS overdue
-    FROM inplay i JOIN milestone m ON m.task_id = i.id GROUP BY 1),
-comp AS (SELECT lead_unit_id, count(*) AS in_play, count(*) FILTER (WHERE finished_on <= $2) AS finished FROM inplay GROUP BY 1),
-rep AS (
-  SELECT f.lead_unit_id, count(*) AS expected,
-         count(*) FILTER (WHERE to_char(r.submitted_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') <= $5) AS on_time
-    FROM fin f LEFT JOIN progress_report r ON r.task_id = f.id AND r.year = 2026 AND r.quarter = 2 AND r.status <> 'draft'
-   WHERE f.start_date <= $4 AND (f.finished_on IS NULL OR f.finished_on >= $3)
-   GROUP BY 1)
-SELECT u.id, u.name,
-       CASE WHEN COALESCE(ms.due, 0) = 0 THEN 4000 ELSE round(4000.0 * ms.on_time / ms.due) END
-     + CASE WHEN COALESCE(comp.in_play, 0) = 0 THEN 3000 ELSE round(3000.0 * comp.finished / comp.in_play) END
-     + CASE WHEN COALESCE(rep.expected, 0) = 0 THEN 3000 ELSE round(3000.0 * rep.on_time / rep.expected) END
-     - 200 * COALESCE(ms.overdue, 0) AS score_hundredths
-  FROM unit u LEFT JOIN ms ON ms.lead_unit_id = u.id LEFT JOIN comp ON comp.lead_unit_id = u.id LEFT JOIN rep ON rep.lead_unit_id = u.id
- WHERE u.kind = 'department'
- ORDER BY score_hundredths DESC, u.name`;
-const floorParams = ['2026-07-01', '2026-09-30', '2026-04-01', '2026-06-30', '2026-07-10'];
 
 const bare = Fastify();
 let bareBody = '';
@@ -84,7 +53,7 @@ const scenarios: [string, keyof typeof cookies, string][] = [
 const f = (ms: number) => ms.toFixed(1);
 const rows: string[] = [];
 // Raw `pg` on one pooled connection (the Database's session, no Prisma).
-const sql = await db.session((session) => timed(() => session.query(floorSql, floorParams)));
+const sql = await db.session((session) => timed(() => session.query(rankingFloorSql, rankingFloorParams)));
 for (const [name, user, path] of scenarios) {
   const request = async () => {
     const response = await app.inject({ method: 'GET', url: path, headers: { cookie: cookies[user] } });

@@ -4,7 +4,8 @@ import multipart from '@fastify/multipart';
 import type { Database } from '@reform/db';
 import { todayInShanghai } from '@reform/domain';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { validatorCompiler } from 'fastify-type-provider-zod';
+import { keptSerializerCompiler } from './plugins/kept-serializer.ts';
 import { z } from 'zod';
 import { startSweeper } from './jobs/sweeper.ts';
 import { access } from './plugins/access.ts';
@@ -88,7 +89,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // The API speaks JSON only: anything else is answered 415 rather than guessed at.
   app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(keptSerializerCompiler);
   app.decorate('db', options.db);
   app.decorate('filesDir', options.filesDir);
   app.decorate('reminderChannels', options.reminderChannels ?? []);

@@ -139,3 +139,62 @@ describe('drill-down: GET /api/tasks?figure=…&period=…', () => {
     expect(status).toBe(400);
   });
 });
+
+describe('figures kept per fact version (memoizedByFacts)', () => {
+  const version = async () => Number((await t.db.query<{ version: string }>(`SELECT version::text AS version FROM fact_version`))[0]!.version);
+
+  it('never gives a county the city’s kept answer, nor the city the county’s', async () => {
+    const url = '/api/dashboard?year=2026&quarter=2';
+    const city = (await get<TDashboard>('admin', url)).body;
+    const county = (await get<TDashboard>('county', url)).body;
+    const cityAgain = (await get<TDashboard>('leader', url)).body;
+    expect(figure(county, 'tasks').value!).toBeLessThan(figure(city, 'tasks').value!);
+    expect(await allIds('county', 'figure=tasks&period=2026-Q2')).toHaveLength(figure(county, 'tasks').value!);
+    expect(cityAgain).toEqual(city);
+  });
+
+  it('moves on once per committed transaction that writes a fact, by any path, and not on a rollback', async () => {
+    const before = await version();
+    await t.db.query(`UPDATE setting SET value = value WHERE key = 'reportDueDay'`);
+    expect(await version()).toBe(before + 1);
+    await t.db.session((session) =>
+      session.transaction(async (tx) => {
+        await tx.query(`UPDATE task SET title = title WHERE id = (SELECT min(id) FROM task)`);
+        await tx.query(`UPDATE milestone SET name = name WHERE id = (SELECT min(id) FROM milestone)`);
+      }),
+    );
+    expect(await version()).toBe(before + 2);
+    await expect(
+      t.db.session((session) =>
+        session.transaction(async (tx) => {
+          await tx.query(`UPDATE task SET title = title WHERE id = (SELECT min(id) FROM task)`);
+          throw new Error('rolled back');
+        }),
+      ),
+    ).rejects.toThrow('rolled back');
+    expect(await version()).toBe(before + 2);
+    // Reading changes nothing.
+    await get('admin', '/api/dashboard');
+    expect(await version()).toBe(before + 2);
+  });
+
+  it('shows a completed milestone in the very next answer', async () => {
+    const [due] = await t.db.query<{ id: number; task_id: number; version: number; due: string }>(
+      `SELECT m.id, m.task_id, m.version, to_char(m.due_date, 'YYYY-MM-DD') AS due FROM milestone m JOIN task t ON t.id = m.task_id
+        WHERE m.done_date IS NULL AND m.due_date BETWEEN '2026-10-01' AND '2026-11-18' AND t.status = 'active' ORDER BY m.id LIMIT 1`,
+    );
+    const before = (await get<TDashboard>('admin', '/api/dashboard')).body;
+    expect((await get<TDashboard>('admin', '/api/dashboard')).body).toEqual(before);
+    const response = await t.app.inject({
+      method: 'POST',
+      url: `/api/tasks/${due!.task_id}/milestones/${due!.id}/complete`,
+      headers: { cookie: cookies.admin! },
+      payload: { version: due!.version, doneDate: due!.due },
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    const after = (await get<TDashboard>('admin', '/api/dashboard')).body;
+    expect(figure(after, 'overdue_milestones').value).toBe(figure(before, 'overdue_milestones').value! - 1);
+    const { body } = await get<Page>('admin', `/api/tasks?figure=overdue_milestones&period=${after.period.key}&pageSize=1`);
+    expect(body.total).toBe(figure(after, 'overdue_milestones').taskCount);
+  });
+});

@@ -106,6 +106,22 @@ export function taskScope(user: SessionUser): Prisma.TaskWhereInput {
   }
 }
 
+/**
+ * What `taskScope` depends on, as a key: answers computed for one scope (kept per fact version,
+ * `memoizedByFacts`) are given to callers of the same scope only.
+ */
+export function taskScopeKey(user: SessionUser): string {
+  switch (user.role) {
+    case 'admin':
+    case 'leader':
+      return 'all';
+    case 'county_office':
+      return `county:${user.unit.id}:${user.scopeUnitIds.join(',')}`;
+    case 'unit_staff':
+      return `unit:${user.unit.id}`;
+  }
+}
+
 export interface MentionCandidate extends UnitPlace {
   id: number;
   parent: UnitPlace | null;

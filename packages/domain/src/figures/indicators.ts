@@ -47,19 +47,29 @@ function inPlayBetween(task: TaskFact, from: IsoDate, asOf: IsoDate): boolean {
 /** Whether a task counts as overdue-capable at asOf: running (not suspended) and not finished by then. */
 export const runningAt = (task: TaskFact, asOf: IsoDate) => task.status !== 'suspended' && !finishedBy(task, asOf);
 
-export function periodFacts(facts: FigureFacts, period: Period): PeriodFacts {
-  const reportsByTask = new Map<number, ReportFact[]>();
-  for (const report of facts.reports) {
-    const list = reportsByTask.get(report.taskId);
+/** Reports by task, worked out once per list of reports (facts are never changed), not once per period. */
+const reportsByTaskOf = new WeakMap<readonly ReportFact[], Map<number, ReportFact[]>>();
+
+function groupReports(reports: readonly ReportFact[]): Map<number, ReportFact[]> {
+  let byTask = reportsByTaskOf.get(reports);
+  if (byTask) return byTask;
+  byTask = new Map<number, ReportFact[]>();
+  for (const report of reports) {
+    const list = byTask.get(report.taskId);
     if (list) list.push(report);
-    else reportsByTask.set(report.taskId, [report]);
+    else byTask.set(report.taskId, [report]);
   }
+  reportsByTaskOf.set(reports, byTask);
+  return byTask;
+}
+
+export function periodFacts(facts: FigureFacts, period: Period): PeriodFacts {
   return {
     period,
     facts,
     // A period not yet begun (counted to a day before its start) has nothing in play yet.
     inPlay: period.asOf < period.from ? [] : facts.tasks.filter((task) => inPlayBetween(task, period.from, period.asOf)),
-    reportsByTask,
+    reportsByTask: groupReports(facts.reports),
     memo: new Map(),
   };
 }

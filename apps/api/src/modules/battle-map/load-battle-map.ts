@@ -1,8 +1,9 @@
 import { TaskListEnum, type Light, type TaskList, type TBattleMap, type TBattleMapGroup, type TBattleMapQuery, type TBattleMapRow } from '@reform/contracts';
 import type { Prisma } from '@reform/db';
 import { milestoneState } from '@reform/domain';
-import { taskScope } from '../../access/policy.ts';
+import { taskScope, taskScopeKey } from '../../access/policy.ts';
 import type { UseCaseContext } from '../context.ts';
+import { memoizedByFacts } from '../fact-version.ts';
 import { refreshLights } from '../tasks/refresh-lights.ts';
 
 interface UnitOfRow {
@@ -80,10 +81,15 @@ const byRank = (a: GroupOf, b: GroupOf) => a.rank[0] - b.rank[0] || a.rank[1] - 
  * its milestones marked done / late / due (`milestoneState`) and its light with the reason, grouped
  * by list, special group or lead unit. Two statements: the scope and filters pick the task ids
  * (the policy's `taskScope`, as every task read), then one statement reads what the map draws.
- * The unit filter (as on the task list) takes in the unit's subtree and costs one more.
+ * The unit filter (as on the task list) takes in the unit's subtree and costs one more. The answer
+ * is kept per fact version, day, query and the caller's scope (`memoizedByFacts`).
  */
 export async function loadBattleMap(ctx: UseCaseContext, query: TBattleMapQuery): Promise<TBattleMap> {
   await refreshLights(ctx.db, ctx.today, { onlyChanged: true });
+  return memoizedByFacts(ctx, ['battle-map', taskScopeKey(ctx.user), query], () => drawBattleMap(ctx, query), (map) => map.rows.length);
+}
+
+async function drawBattleMap(ctx: UseCaseContext, query: TBattleMapQuery): Promise<TBattleMap> {
   const filters: Prisma.TaskWhereInput[] = [taskScope(ctx.user)];
   if (query.list) filters.push({ list: query.list });
   if (query.specialGroupId) filters.push({ specialGroupId: query.specialGroupId });

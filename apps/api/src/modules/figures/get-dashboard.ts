@@ -12,7 +12,9 @@ import {
   type FigureSet,
   type Period,
 } from '@reform/domain';
+import { taskScopeKey } from '../../access/policy.ts';
 import type { UseCaseContext } from '../context.ts';
+import { memoizedByFacts } from '../fact-version.ts';
 import { refreshLights } from '../tasks/refresh-lights.ts';
 import { figureScopeFilters } from './figure-scope.ts';
 import { loadFigureFacts } from './load-figure-facts.ts';
@@ -77,10 +79,16 @@ const periodDto = (p: Period) => ({ ...p });
  * The overview dashboard: every figure of the figures module for the chosen period and filters,
  * per list and overall, against the previous period; the trend over 8 quarters; the red and
  * yellow tasks; milestones due in the next 30 days; the units with most overdue items.
- * Facts are loaded once (a few statements) and every number is computed from them.
+ * Facts are loaded once (a few statements) and every number is computed from them; the answer is
+ * kept per fact version, day, filters and the caller's scope (`memoizedByFacts`), so until a fact
+ * changes the next request reads one row.
  */
 export async function getDashboard(ctx: UseCaseContext, query: TDashboardQuery): Promise<TDashboard> {
   await refreshLights(ctx.db, ctx.today, { onlyChanged: true });
+  return memoizedByFacts(ctx, ['dashboard', taskScopeKey(ctx.user), query], () => computeDashboard(ctx, query));
+}
+
+async function computeDashboard(ctx: UseCaseContext, query: TDashboardQuery): Promise<TDashboard> {
   const period = dashboardPeriod(query, ctx.today);
   const previous = previousPeriodOf(period, ctx.today);
   const trend = trendQuarters(period, TREND_QUARTERS, ctx.today);

@@ -2,6 +2,7 @@ import type { TRankingFormula, TRankingQuery, TRankingResponse } from '@reform/c
 import { isoDate, rankingFigurePeriod, type RankingGroup, type RankingPeriod, type RankingRow } from '@reform/domain';
 import { AppError, AppErrorCode, errorText } from '../../errors.ts';
 import type { UseCaseContext } from '../context.ts';
+import { memoizedByFacts } from '../fact-version.ts';
 import { loadRankingFormula } from './load-ranking-formula.ts';
 import { computeRanking, definitionsOf, ownRankedUnitId, tieBreakText, visibleRows } from './ranking-helpers.ts';
 
@@ -31,8 +32,11 @@ export async function getRanking(ctx: UseCaseContext, query: TRankingQuery): Pro
 
   const wantsDraft = office && query.version === undefined && (query.draft === 'true' || versions.length === 0);
   if (wantsDraft) {
-    const computed = await computeRanking(ctx.db, group, period, ctx.today);
-    return respond(ctx, { ...base, status: 'draft', version: null, formula: computed.formula, rows: computed.rows, from: computed.from, asOf: computed.asOf }, ownUnitId);
+    // The office's draft answer is the same for every office user: kept whole per fact version (its versions list is a fact too).
+    return memoizedByFacts(ctx, ['ranking-draft-answer', group, period], async () => {
+      const computed = await computeRanking(ctx.db, group, period, ctx.today);
+      return respond(ctx, { ...base, status: 'draft', version: null, formula: computed.formula, rows: computed.rows, from: computed.from, asOf: computed.asOf }, ownUnitId);
+    });
   }
   const wanted = query.version === undefined ? versions[0] : versions.find((v) => v.number === query.version);
   if (!wanted) {

@@ -16,6 +16,7 @@ import {
   type RankingRow,
 } from '@reform/domain';
 import type { SessionUser } from '../../access/session-user.ts';
+import { memoizedByFacts } from '../fact-version.ts';
 import { loadFactOverrides } from './load-fact-overrides.ts';
 import { loadRankingInput, type RankingInput } from './load-ranking-facts.ts';
 import { loadRankingFormula } from './load-ranking-formula.ts';
@@ -29,8 +30,23 @@ export interface ComputedRanking {
   asOf: string;
 }
 
-/** The ranking as the facts say now (a draft), with rank changes against the previous quarter. */
+/**
+ * The ranking as the facts say now (a draft), with rank changes against the previous quarter; kept
+ * per fact version and day (`memoizedByFacts`: the same for every caller, who sees it through
+ * `visibleRows`). With `extraOverride` (an appeal being decided) it is computed afresh.
+ */
 export async function computeRanking(
+  db: Database,
+  group: RankingGroup,
+  period: RankingPeriod,
+  today: string,
+  extraOverride?: { factKey: string; override: 'exclude' | 'correct' },
+): Promise<ComputedRanking> {
+  if (extraOverride) return rankNow(db, group, period, today, extraOverride);
+  return memoizedByFacts({ db, today }, ['ranking', group, period], () => rankNow(db, group, period, today), (ranking) => ranking.rows.length);
+}
+
+async function rankNow(
   db: Database,
   group: RankingGroup,
   period: RankingPeriod,
