@@ -3,9 +3,13 @@
 //   npx tsx scripts/bench/search.ts                                  (embedded, in memory, demo data)
 //   BENCH_DATABASE_URL=postgresql://…/empty_db npx tsx scripts/bench/search.ts   (PostgreSQL, demo data seeded)
 //   BENCH_DATABASE_URL=postgresql://…/scaled npx tsx scripts/bench/search.ts     (after pnpm seed:scale 100000 and ANALYZE)
+//   BENCH_READ_ONLY=1 BENCH_DATABASE_URL=postgresql://…/scaled npx tsx scripts/bench/search.ts
+//     (a shared database, not written to: no migration, no reindex, no sign-in; the search use case
+//     with the list's loader, in-process without HTTP and without the list's light check, beside the floor)
 // The API figure goes through the whole Fastify stack in-process (app.inject). The floor is the
-// same search written as two hand-made statements (count, then the page joined to its lead unit)
-// on one database session in one transaction, GIN-served; then the count statement alone,
+// same search written as two hand-made statements (count of task_search alone, then the page
+// joined to its lead unit) on one database session in one transaction, GIN-served; then the
+// joined count statement alone,
 // GIN-served and as the planner picks it unguided (a sequential scan of task_search, when small).
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { arch, cpus, totalmem } from 'node:os';
@@ -14,6 +18,7 @@ import { migrate, openDatabase } from '../../packages/db/src/index.ts';
 import { seedDemo } from '../../seeds/src/index.ts';
 import { buildApp } from '../../apps/api/src/app.ts';
 import { refreshSearchTerms } from '../../apps/api/src/modules/search/refresh-search-terms.ts';
+import { readOnlyBench, searchFloor } from './search-read-only.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
 const CONCURRENCY = 10;
@@ -21,6 +26,11 @@ const CONCURRENCY = 10;
 const UNGUIDED_RUNS = Math.min(RUNS, 5);
 const TODAY = '2026-11-20';
 const db = await openDatabase({ url: process.env.BENCH_DATABASE_URL, poolSize: CONCURRENCY });
+if (process.env.BENCH_READ_ONLY) {
+  await readOnlyBench(db);
+  await db.close();
+  process.exit(0);
+}
 await migrate(db);
 if ((await db.prisma.task.count()) === 0) await seedDemo(db.prisma, { today: TODAY });
 await refreshSearchTerms(db);
@@ -68,20 +78,7 @@ async function api(q: string): Promise<number> {
   return (response.json() as { total: number }).total;
 }
 
-async function floor(terms: string[]): Promise<void> {
-  await db.session((session) =>
-    session.transaction(async (tx) => {
-      await tx.query('SET LOCAL enable_seqscan = off');
-      await tx.query('SELECT count(*) FROM task WHERE id IN (SELECT task_id FROM task_search WHERE terms @> $1)', [terms]);
-      await tx.query(
-        `SELECT t.id, t.code, t.title, t.list, t.status, t.light, t.deadline, t.progress, u.id AS unit_id, u.name AS unit_name
-         FROM task t JOIN unit u ON u.id = t.lead_unit_id
-         WHERE t.id IN (SELECT task_id FROM task_search WHERE terms @> $1) ORDER BY t.code, t.id LIMIT 20`,
-        [terms],
-      );
-    }),
-  );
-}
+const floor = (terms: string[]) => searchFloor(db, terms);
 
 const countSql = 'SELECT count(*) FROM task WHERE id IN (SELECT task_id FROM task_search WHERE terms @> $1)';
 const unguided = (terms: string[]) => db.query(countSql, [terms]);

@@ -1,6 +1,11 @@
 import type { TTaskListItem } from '@reform/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Prisma } from '@reform/db';
+import type { SessionUser } from '../src/access/session-user.ts';
+import { taskScope } from '../src/access/policy.ts';
 import { refreshSearchTerms } from '../src/modules/search/refresh-search-terms.ts';
+import { searchTasks, type WalkingFrom } from '../src/modules/search/search-tasks.ts';
+import { searchQueryTerms } from '@reform/domain';
 import { buildTestApp, type TestApp } from './helpers.ts';
 
 let t: TestApp;
@@ -213,5 +218,40 @@ describe('keyword search', () => {
       ),
     );
     expect(responses.map((response) => response.statusCode)).toEqual(Array(10).fill(200));
+  });
+
+  it('pages alike whether it walks the sort order or reads through the GIN index, with totals as counted one by one', async () => {
+    const userOf = async (username: string): Promise<SessionUser> => {
+      const user = await t.db.prisma.user.findUniqueOrThrow({ where: { username }, include: { unit: true } });
+      const unit = { id: user.unit.id, name: user.unit.name, kind: user.unit.kind, path: user.unit.path };
+      return { id: user.id, username, displayName: user.displayName, role: user.role, unit, scopePath: unit.path, scopeUnitIds: [unit.id] };
+    };
+    await refreshSearchTerms(t.db);
+    const walking: WalkingFrom = { size: 0, share: 0 };
+    const throughIndex: WalkingFrom = { size: Infinity, share: 1 };
+    const orders: Prisma.TaskOrderByWithRelationInput[][] = [[{ code: 'asc' }], [{ deadline: 'desc' }, { id: 'asc' }]];
+    for (const user of [await userOf('admin'), await userOf('staff')]) {
+      const ctx = { db: t.db, user, today: '2026-11-20', requestId: 'test' };
+      for (const where of [{ AND: [taskScope(user)] }, { AND: [taskScope(user), { list: 'pilot' as const }] }]) {
+        for (const q of ['改革', '数字', '营商环境改革', '税']) {
+          const matching = await t.db.prisma.task.count({ where: { AND: [where, { search: { is: { terms: { hasEvery: searchQueryTerms(q) } } } }] } });
+          for (const orderBy of orders) {
+            const pages = async (walkFrom: WalkingFrom) => {
+              const ids: number[] = [];
+              for (let skip = 0; ; skip += 7) {
+                const page = await searchTasks(ctx, q, where, { skip, take: 7 }, (client, pageWhere, s, take) =>
+                  client.task.findMany({ where: pageWhere, select: { id: true }, orderBy, skip: s, take }), walkFrom);
+                expect(page.total, `${user.username} ${q}`).toBe(matching);
+                ids.push(...page.items.map((item) => item.id));
+                if (page.items.length < 7) return ids;
+              }
+            };
+            const walked = await pages(walking);
+            expect(walked).toHaveLength(matching);
+            expect(walked, `${user.username} ${q}`).toEqual(await pages(throughIndex));
+          }
+        }
+      }
+    }
   });
 });

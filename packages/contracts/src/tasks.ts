@@ -217,6 +217,54 @@ export const ZTaskEditableFields = z.strictObject({
 export type TTaskEditableFields = z.infer<typeof ZTaskEditableFields>;
 export type TTaskEditableField = keyof TTaskEditableFields;
 
+/**
+ * A task's editable fields, read from its detail: the edit form's starting values and the
+ * conflict dialog's "theirs" in the web app, the audit's before and after in the API. A task of
+ * another list has no pilot fields (`{}`).
+ */
+export function editableFieldsOf(task: Omit<TTaskDetail, 'permissions'>): TTaskEditableFields {
+  return {
+    title: task.title,
+    field: task.field,
+    level: task.level,
+    priority: task.priority,
+    year: task.year,
+    batch: task.batch,
+    tags: task.tags,
+    objective: task.objective,
+    acceptanceCriteria: task.acceptanceCriteria,
+    startDate: task.startDate,
+    deadline: task.deadline,
+    leadLeader: task.leadLeader,
+    leadUnitId: task.leadUnit.id,
+    specialGroupId: task.specialGroup?.id ?? null,
+    cooperatingUnitIds: task.cooperatingUnits.map((unit) => unit.id),
+    contactName: task.contactName,
+    contactPhone: task.contactPhone,
+    measures: [...task.measures].sort((a, b) => a.seq - b.seq).map((measure) => measure.content),
+    outcomes: task.outcomes.map(({ id, kind, description, targetCount, deliveredCount }) => ({
+      id,
+      kind,
+      description,
+      targetCount,
+      deliveredCount,
+    })),
+    sourceDocuments: task.sourceDocuments.map(({ id, title, docNumber, issuer, issuedOn }) => ({ id, title, docNumber, issuer, issuedOn })),
+    issuingLevel: task.issuingLevel,
+    originatingUnitId: task.originatingUnit?.id ?? null,
+    pilot: task.pilot
+      ? {
+          batch: task.pilot.batch,
+          approvingLevel: task.pilot.approvingLevel,
+          applyingCountyId: task.pilot.applyingCounty?.id ?? null,
+          guidingUnit: task.pilot.guidingUnit,
+          termStart: task.pilot.termStart,
+          termEnd: task.pilot.termEnd,
+        }
+      : {},
+  };
+}
+
 export const ZTaskUpdateBody = ZTaskEditableFields.partial()
   .extend({ version: ZVersion })
   .refine((body) => Object.keys(body).length > 1, { error: messages.noChanges.zh })

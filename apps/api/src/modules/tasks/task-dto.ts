@@ -92,7 +92,8 @@ export interface DetailPermissions {
   canExtendPilot: boolean;
 }
 
-export function toDetail(task: DetailRow, permissions: DetailPermissions): TTaskDetail {
+/** A task's detail as every user sees it, without what this user may do with it. */
+export function detailFieldsOf(task: DetailRow): Omit<TTaskDetail, 'permissions'> {
   return {
     ...toListItem(task),
     batch: task.batch,
@@ -136,6 +137,12 @@ export function toDetail(task: DetailRow, permissions: DetailPermissions): TTask
     },
     pendingAdjustmentId: task.adjustments[0]?.id ?? null,
     updatedAt: task.updatedAt.toISOString(),
+  };
+}
+
+export function toDetail(task: DetailRow, permissions: DetailPermissions): TTaskDetail {
+  return {
+    ...detailFieldsOf(task),
     permissions: {
       canEdit: permissions.editableFields.length > 0,
       editableFields: [...permissions.editableFields],

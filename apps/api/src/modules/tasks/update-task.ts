@@ -20,7 +20,8 @@ import { findTaskInScope } from './find-task-in-scope.ts';
 import { getTask } from './get-task.ts';
 import { fieldAccessOf } from './task-ownership.ts';
 import { checkRowIds, replaceOutcomes, replaceSourceDocuments } from './task-book-rows.ts';
-import { auditFields, editableInclude, editableSnapshot } from './task-edit-snapshot.ts';
+import { auditFields, editableSnapshot } from './task-edit-snapshot.ts';
+import { taskDetailInclude } from './task-dto.ts';
 
 const notAllowed = { zh: '您无权修改此项', en: 'You may not change this field' };
 
@@ -125,7 +126,7 @@ export async function updateTask(ctx: UseCaseContext, id: number, body: TTaskUpd
       if (body.pilot) {
         await tx.pilotDetail.updateMany({ where: { taskId: id }, data: { ...pilotColumnsOf(body.pilot), version: { increment: 1 } } });
       }
-      const after = await tx.task.findUniqueOrThrow({ where: { id }, include: editableInclude });
+      const after = await tx.task.findUniqueOrThrow({ where: { id }, include: taskDetailInclude });
       await recordAudit(tx, {
         actorId: ctx.user.id,
         entity: 'task',

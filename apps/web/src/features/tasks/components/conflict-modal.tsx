@@ -1,4 +1,4 @@
-import { pilotFieldLabels, type TPilotEdit, type TTaskDetail, type TTaskEditableField, type TTaskEditableFields } from '@reform/contracts';
+import { editableFieldsOf, pilotFieldLabels, type TPilotEdit, type TTaskDetail, type TTaskEditableField, type TTaskEditableFields } from '@reform/contracts';
 import { Alert, Table, Tag, Typography } from 'antd';
 import { ConflictDialog } from '@/lib/conflict-dialog';
 import { formatDateTime } from '@reform/domain';
@@ -7,7 +7,6 @@ import {
   describePilotValue,
   describeValue,
   editableFieldNames,
-  editableOf,
   fieldLabels,
   pilotFieldNames,
   sameValue,
@@ -53,7 +52,7 @@ function pilotRows(conflict: Conflict, theirs: TPilotEdit, unitName: (id: number
 }
 
 export function conflictRows(conflict: Conflict, unitName: (id: number) => string): Row[] {
-  const theirs = editableOf(conflict.current);
+  const theirs = editableFieldsOf(conflict.current);
   return editableFieldNames
     .filter((name) => name in conflict.mine)
     .flatMap((name) => {

@@ -1,4 +1,4 @@
-import { ZTaskDetail, frozenFieldMessages, type TTaskDetail, type TTaskEditableField } from '@reform/contracts';
+import { ZTaskDetail, editableFieldsOf, frozenFieldMessages, type TTaskDetail, type TTaskEditableField } from '@reform/contracts';
 import { Alert, App, Button, Card, Flex, Form, Modal, Row, Space, Typography, type FormInstance } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useBlocker } from 'react-router';
@@ -10,7 +10,6 @@ import { useUpdateTask } from '../api/update-task';
 import {
   buildEditSchema,
   changedFields,
-  editableOf,
   fromFormValues,
   listFieldNames,
   pickFields,
@@ -47,7 +46,7 @@ export function TaskEditForm({ task, onSaved, onCancel }: TaskEditFormProps) {
     () => listFields.filter((name) => base.permissions.editableFields.includes(name)),
     [listFields, base.permissions.editableFields],
   );
-  const baseFields = useMemo(() => editableOf(base), [base]);
+  const baseFields = useMemo(() => editableFieldsOf(base), [base]);
   const validator = useMemo(
     () =>
       createZodValidator(
@@ -126,7 +125,7 @@ export function TaskEditForm({ task, onSaved, onCancel }: TaskEditFormProps) {
   const loadLatest = () => {
     if (!conflict) return;
     setBase(conflict.current);
-    loadIntoForm(toFormValues(editableOf(conflict.current)));
+    loadIntoForm(toFormValues(editableFieldsOf(conflict.current)));
     setDirty(false);
     setConflict(null);
     message.info(`已载入第 ${conflict.current.version} 版`);
@@ -142,7 +141,7 @@ export function TaskEditForm({ task, onSaved, onCancel }: TaskEditFormProps) {
     message.info('已在最新版本上重新应用您的修改，请检查后保存');
   };
 
-  const initialValues = useMemo(() => toFormValues(editableOf(task)), [task]);
+  const initialValues = useMemo(() => toFormValues(editableFieldsOf(task)), [task]);
   return (
     <>
       <EntryForm<TaskFormValues>

@@ -1,18 +1,17 @@
 import { CheckOutlined, EditOutlined, FieldTimeOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import type { TMilestone, TTaskDetail } from '@reform/contracts';
-import { Alert, App, Button, Descriptions, Empty, Flex, Grid, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Descriptions, Empty, Flex, Grid, Table, Tag, Typography } from 'antd';
 import type { HTMLAttributes } from 'react';
 import { useEffect, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { lightColors } from '@/components/light-indicator';
-import { isApiError } from '@/lib/api-client';
 import { daysBetween, formatDateTime, todayInShanghai } from '@reform/domain';
 import { useAdjustments } from '../api/get-adjustments';
-import { useApproveBaseline, useReloadOnConflict } from '../api/timetable';
 import { milestoneState, milestoneStateLabel } from '../lib/milestones';
 import { baselineShift, lateDays } from '../lib/timetable';
 import { AdjustmentBanner } from './adjustment-banner';
 import { AdjustmentRequestModal } from './adjustment-request-modal';
+import { ApproveBaselineModal } from './approve-baseline-modal';
 import { CompleteMilestoneModal } from './complete-milestone-modal';
 import { DeadlineWithBaseline } from './deadline-with-baseline';
 import { EvidenceList } from './evidence-list';
@@ -23,7 +22,6 @@ const { Text } = Typography;
 const stateColors = { overdue: lightColors.red, 'due-soon': '#ad8b00', done: lightColors.green, pending: undefined };
 
 export function TimetableTab({ task }: { task: TTaskDetail }) {
-  const { message, modal } = App.useApp();
   const [editing, setEditing] = useState(false);
   const [completing, setCompleting] = useState<TMilestone | null>(null);
   // The edit form's frozen dates link here with ?adjust=1: open the request straight away.
@@ -31,8 +29,7 @@ export function TimetableTab({ task }: { task: TTaskDetail }) {
   const navigate = useNavigate();
   const askedToAdjust = new URLSearchParams(location.search).get('adjust') === '1';
   const [requesting, setRequesting] = useState(askedToAdjust);
-  const approve = useApproveBaseline(task.id);
-  const reload = useReloadOnConflict(task.id);
+  const [approving, setApproving] = useState(false);
   const approved = task.baselineApprovedAt !== null;
   const adjustments = useAdjustments(task.id, { enabled: approved });
   const pending = adjustments.data?.find((a) => a.status === 'pending') ?? null;
@@ -83,28 +80,6 @@ export function TimetableTab({ task }: { task: TTaskDetail }) {
       </Button>
     );
 
-  const confirmBaseline = () =>
-    modal.confirm({
-      title: '审定时间表',
-      content: '审定后基线将冻结，日期调整需提交申请。',
-      okText: '审定',
-      cancelText: '取消',
-      onOk: async () => {
-        try {
-          await approve.mutateAsync(task.version);
-          message.success('时间表已审定，基线已冻结');
-        } catch (error) {
-          if (isApiError(error, 409)) {
-            reload(error);
-            message.warning('任务已被他人修改，已载入最新版本，请核对后重新审定');
-          } else {
-            const detail = isApiError(error) ? error.body.fields?.map((f) => f.message).join('；') : undefined;
-            message.error(detail || (error instanceof Error ? error.message : '审定失败'));
-          }
-        }
-      },
-    });
-
   return (
     <div data-testid="timetable-tab">
       <Descriptions
@@ -144,7 +119,7 @@ export function TimetableTab({ task }: { task: TTaskDetail }) {
               <Button
                 type="primary"
                 icon={<SafetyCertificateOutlined />}
-                onClick={confirmBaseline}
+                onClick={() => setApproving(true)}
                 disabled={milestones.length === 0}
                 data-testid="approve-baseline"
               >
@@ -265,6 +240,7 @@ export function TimetableTab({ task }: { task: TTaskDetail }) {
 
       <EvidenceList taskId={task.id} milestones={task.milestones} />
       <CompleteMilestoneModal taskId={task.id} milestone={completing} onClose={() => setCompleting(null)} />
+      {approving && !approved && <ApproveBaselineModal task={task} onClose={() => setApproving(false)} />}
       {requesting && mayRequest && <AdjustmentRequestModal task={task} open onClose={() => setRequesting(false)} />}
     </div>
   );

@@ -9,8 +9,8 @@ interface TaskSubmitOptions extends Pick<SubmitOptions, 'toFieldName' | 'describ
 
 /**
  * The submit hook for a dialog acting on a task (a status change, a pilot's extension, a
- * milestone's completion, the timetable's rows): when someone changed the task first (409) it
- * loads their version and closes, so the office acts again on the latest.
+ * milestone's completion, the timetable's rows, its 审定): when someone changed the task first
+ * (409) it loads their version and closes, so the office acts again on the latest.
  */
 export function useTaskSubmit(
   taskId: number,

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { taskDetail } from '@/testing/fixtures';
-import { editableOf, reapplyChanges } from './task-form-values';
+import { editableFieldsOf } from '@reform/contracts';
+import { reapplyChanges } from './task-form-values';
 
 describe('reapplyChanges', () => {
   it('keeps my rows on their version, turning a row they removed meanwhile into a new one', () => {
-    const mine = editableOf(taskDetail());
+    const mine = editableFieldsOf(taskDetail());
     mine.outcomes[0]!.deliveredCount = 2;
     const theirs = taskDetail({
       version: 4,
@@ -14,6 +15,6 @@ describe('reapplyChanges', () => {
     const merged = reapplyChanges(theirs, { outcomes: mine.outcomes });
     expect(merged.contactName).toBe('赵新');
     expect(merged.outcomes).toEqual([{ ...mine.outcomes[0], id: undefined }]);
-    expect(merged.sourceDocuments).toEqual(editableOf(theirs).sourceDocuments);
+    expect(merged.sourceDocuments).toEqual(editableFieldsOf(theirs).sourceDocuments);
   });
 });

@@ -9,6 +9,7 @@ import {
   outcomeTally,
   TaskPriorityEnum,
   ZTaskEditableFields,
+  editableFieldsOf,
   messages,
   taskEditableFieldLabels,
   type TTaskDetail,
@@ -80,50 +81,6 @@ export interface TaskFormValues {
   issuingLevel: TaskLevel | null;
   originatingUnitId: number | null;
   pilot: PilotFormValues;
-}
-
-export function editableOf(task: TTaskDetail): TTaskEditableFields {
-  return {
-    title: task.title,
-    field: task.field,
-    level: task.level,
-    priority: task.priority,
-    year: task.year,
-    batch: task.batch,
-    tags: task.tags,
-    objective: task.objective,
-    acceptanceCriteria: task.acceptanceCriteria,
-    startDate: task.startDate,
-    deadline: task.deadline,
-    leadLeader: task.leadLeader,
-    leadUnitId: task.leadUnit.id,
-    specialGroupId: task.specialGroup?.id ?? null,
-    cooperatingUnitIds: task.cooperatingUnits.map((unit) => unit.id),
-    contactName: task.contactName,
-    contactPhone: task.contactPhone,
-    measures: [...task.measures].sort((a, b) => a.seq - b.seq).map((measure) => measure.content),
-    outcomes: task.outcomes.map(({ id, kind, description, targetCount, deliveredCount }) => ({
-      id,
-      kind,
-      description,
-      targetCount,
-      deliveredCount,
-    })),
-    sourceDocuments: task.sourceDocuments.map(({ id, title, docNumber, issuer, issuedOn }) => ({ id, title, docNumber, issuer, issuedOn })),
-    issuingLevel: task.issuingLevel,
-    originatingUnitId: task.originatingUnit?.id ?? null,
-    // A task of another list has no pilot fields: the form neither shows nor sends them.
-    pilot: task.pilot
-      ? {
-          batch: task.pilot.batch,
-          approvingLevel: task.pilot.approvingLevel,
-          applyingCountyId: task.pilot.applyingCounty?.id ?? null,
-          guidingUnit: task.pilot.guidingUnit,
-          termStart: task.pilot.termStart,
-          termEnd: task.pilot.termEnd,
-        }
-      : {},
-  };
 }
 
 const DATE = 'YYYY-MM-DD';
@@ -287,7 +244,7 @@ export function describePilotValue(name: TPilotField, value: unknown, unitName: 
  * meanwhile comes back as a new row rather than naming a row that no longer exists.
  */
 export function reapplyChanges(current: TTaskDetail, mine: Partial<TTaskEditableFields>): TTaskEditableFields {
-  const theirs = editableOf(current);
+  const theirs = editableFieldsOf(current);
   const stillThere = <Row extends { id?: number | undefined }>(rows: Row[] | undefined, kept: { id?: number | undefined }[]) =>
     rows?.map((row) => (row.id !== undefined && !kept.some((k) => k.id === row.id) ? { ...row, id: undefined } : row));
   const merged = { ...theirs, ...mine };

@@ -3,7 +3,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { adminUser, readOnly, taskDetail, units } from '@/testing/fixtures';
-import { mockApi, renderRoutes } from '@/testing/render';
+import { fieldErrors, mockApi, renderRoutes } from '@/testing/render';
 import { TaskRoute } from './task';
 
 const pending: TAdjustment = {
@@ -20,11 +20,21 @@ const pending: TAdjustment = {
   version: 1,
 };
 
-function setup(task: TTaskDetail, options: { adjustments?: TAdjustment[]; onDecision?: (body: unknown) => void; path?: string } = {}) {
+interface SetupOptions {
+  adjustments?: TAdjustment[];
+  onDecision?: (body: unknown) => void;
+  /** The answer to 审定 (POST …/baseline), given its body. */
+  onApprove?: (body: unknown) => { status?: number; body?: unknown };
+  /** The task as the server has it now, when someone else changed it. */
+  latest?: () => TTaskDetail | undefined;
+  path?: string;
+}
+
+function setup(task: TTaskDetail, options: SetupOptions = {}) {
   const fetch = mockApi(({ url, method, body }) => {
     if (url.pathname === '/api/auth/me') return { body: adminUser };
     if (url.pathname === '/api/units') return { body: units };
-    if (url.pathname === `/api/tasks/${task.id}`) return { body: task };
+    if (url.pathname === `/api/tasks/${task.id}`) return { body: options.latest?.() ?? task };
     if (url.pathname === `/api/tasks/${task.id}/adjustments`) return { body: options.adjustments ?? [] };
     if (url.pathname === `/api/tasks/${task.id}/comments`) return { body: [] };
     if (url.pathname === `/api/tasks/${task.id}/history`) {
@@ -41,6 +51,7 @@ function setup(task: TTaskDetail, options: { adjustments?: TAdjustment[]; onDeci
         ],
       };
     }
+    if (url.pathname === `/api/tasks/${task.id}/baseline` && method === 'POST' && options.onApprove) return options.onApprove(body);
     if (url.pathname === '/api/adjustments/5/decision' && method === 'POST') {
       options.onDecision?.(body);
       return { body: { ...pending, status: 'refused', version: 2 } };
@@ -96,11 +107,57 @@ describe('timetable tab', () => {
     expect(screen.getByTestId('baseline-draft')).toHaveTextContent('尚未审定');
   });
 
-  it('asks before approving the baseline', async () => {
+  it('asks before approving the baseline, then freezes it', async () => {
     const user = userEvent.setup();
-    setup(draft());
+    const sent: unknown[] = [];
+    const task = draft({ version: 4 });
+    setup(task, {
+      onApprove: (body) => {
+        sent.push(body);
+        return { body: approved({ version: 5 }) };
+      },
+    });
     await user.click(await screen.findByTestId('approve-baseline'));
-    expect(await screen.findByText('审定后基线将冻结，日期调整需提交申请。')).toBeInTheDocument();
+    const dialog = await screen.findByRole('dialog', { name: '审定时间表' });
+    expect(dialog).toHaveTextContent('审定后基线将冻结，日期调整需提交申请。');
+    expect(sent).toEqual([]);
+    await user.click(within(dialog).getByTestId('confirm-approve-baseline'));
+    expect(await screen.findByTestId('baseline-approved')).toHaveTextContent('基线已于 2026-01-15 审定');
+    expect(sent).toEqual([{ version: 4 }]);
+    expect(await screen.findByText('时间表已审定，基线已冻结')).toBeInTheDocument();
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: '审定时间表' })).not.toBeInTheDocument());
+  });
+
+  it('shows a refused approval in the dialog, as one message', async () => {
+    const user = userEvent.setup();
+    setup(draft(), { onApprove: () => fieldErrors([{ path: 'milestones', message: '请先制定时间节点' }]) });
+    await user.click(await screen.findByTestId('approve-baseline'));
+    const dialog = await screen.findByRole('dialog', { name: '审定时间表' });
+    await user.click(within(dialog).getByTestId('confirm-approve-baseline'));
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent('请先制定时间节点');
+    expect(within(dialog).getByRole('alert')).not.toHaveTextContent('标出的字段');
+    expect(screen.getByTestId('baseline-draft')).toBeInTheDocument();
+  });
+
+  it('loads the latest task when someone changed it before the approval', async () => {
+    const user = userEvent.setup();
+    const theirs = draft({ version: 9, deadline: '2027-06-30' });
+    let changed = false;
+    setup(draft({ version: 4 }), {
+      latest: () => (changed ? theirs : undefined),
+      onApprove: () => ({
+        status: 409,
+        body: { statusCode: 409, code: 'CONFLICT', message: '该任务已被他人修改', requestId: 'r', current: theirs },
+      }),
+    });
+    await user.click(await screen.findByTestId('approve-baseline'));
+    const dialog = await screen.findByRole('dialog', { name: '审定时间表' });
+    changed = true;
+    await user.click(within(dialog).getByTestId('confirm-approve-baseline'));
+    expect(await screen.findByText('任务已被他人修改，已载入最新版本，请核对后重新审定')).toBeInTheDocument();
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: '审定时间表' })).not.toBeInTheDocument());
+    expect(screen.getByTestId('task-deadline')).toHaveTextContent('2027-06-30');
+    expect(screen.getByTestId('baseline-draft')).toBeInTheDocument();
   });
 
   it('after approval offers the lead unit an adjustment request and completion, not editing', async () => {
