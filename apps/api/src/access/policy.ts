@@ -117,6 +117,8 @@ export function taskScopeKey(user: SessionUser): string {
       return 'all';
     case 'county_office':
       return `county:${user.unit.id}:${user.scopeUnitIds.join(',')}`;
+    case 'group_office':
+      return `group:${user.unit.id}`;
     case 'unit_staff':
       return `unit:${user.unit.id}`;
   }
