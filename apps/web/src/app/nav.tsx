@@ -21,7 +21,13 @@ export interface NavArea {
   badge?: 'todos';
   /** Only users holding this permission see the entry (everyone when absent); the server still decides. */
   permission?: TPermission;
+  /** Other paths that belong to the area (its sub-pages elsewhere in the URL space). */
+  alsoAt?: string[];
 }
+
+/** Whether a path is the area's page or one of its sub-pages. */
+export const isInArea = (area: NavArea, pathname: string) =>
+  [area.path, ...(area.alsoAt ?? [])].some((path) => pathname === path || pathname.startsWith(`${path}/`));
 
 export const navAreas: NavArea[] = [
   { path: '/dashboard', label: '总览', icon: <DashboardOutlined />, permission: 'dashboard:read' },
@@ -39,6 +45,7 @@ export const navAreas: NavArea[] = [
     label: '督查整改',
     icon: <AuditOutlined />,
     permission: 'supervision:read',
+    alsoAt: ['/rectifications', '/reminders'],
   },
   {
     path: '/ranking',

@@ -4,7 +4,7 @@ import { Badge, Button, Drawer, Dropdown, Grid, Layout, Menu, Space, Spin, Tag, 
 import { Suspense, useState } from 'react';
 import { Navigate, Outlet, useLocation, useNavigate, useNavigation } from 'react-router';
 import '../locales';
-import { navAreas } from '../nav';
+import { isInArea, navAreas } from '../nav';
 import { ErrorState } from '@/components/error-state';
 import { useTodos } from '@/features/todos/api/get-todos';
 import { useLogout, useUser } from '@/lib/auth';
@@ -20,7 +20,7 @@ function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
   const todoCount = todos.data?.length ?? 0;
   const permissions = useUser().data?.permissions;
   const areas = navAreas.filter((area) => !area.permission || (permissions?.includes(area.permission) ?? false));
-  const selected = areas.find((area) => pathname === area.path || pathname.startsWith(`${area.path}/`));
+  const selected = areas.find((area) => isInArea(area, pathname));
   return (
     <Menu
       mode="inline"
