@@ -7,6 +7,7 @@ import { useSubmit } from '@/lib/use-submit';
 import { createZodValidator, type FieldPath } from '@/lib/zod-form';
 import { addAssessmentItem, updateAssessmentItem, useStoreSheet } from '../api/assessments';
 import { EntryForm } from '@/lib/entry-form';
+import { enumOptions } from '@/lib/enum-options';
 
 interface ItemValues {
   kind: TAssessmentItemKind;
@@ -106,7 +107,7 @@ export function ItemDialog({ sheet, item, kind, open, onClose, onConflict }: Ite
         <Form.Item name="kind" label="条目类别" rules={rule('kind')}>
           <Select
             disabled={item !== null}
-            options={AssessmentItemKindEnum.values.map((value) => ({ value, label: AssessmentItemKindEnum.labels[value] }))}
+            options={enumOptions(AssessmentItemKindEnum)}
           />
         </Form.Item>
         <Form.Item name="points" label={currentKind === 'third_party' || currentKind === 'satisfaction' ? '得分（百分制）' : '分值'} rules={rule('points')} extra={pointsHelp[currentKind]}>

@@ -10,6 +10,7 @@ import { usePageTitle } from '@/lib/use-page-title';
 import { exportUrl, useAssessmentList, useFinalise } from '../api/assessments';
 import { ImportDialog } from '../components/import-dialog';
 import { ScoreSheetDrawer } from '../components/score-sheet-drawer';
+import { enumOptions } from '@/lib/enum-options';
 
 // The assessment year is the Shanghai calendar's, whatever the browser's time zone.
 const thisYear = Number(todayInShanghai().slice(0, 4));
@@ -96,7 +97,7 @@ export function AssessmentRoute() {
         <Segmented
           value={group}
           onChange={(value) => set({ group: String(value), unit: null })}
-          options={AssessmentGroupEnum.values.map((value) => ({ value, label: AssessmentGroupEnum.labels[value] }))}
+          options={enumOptions(AssessmentGroupEnum)}
         />
         <Input.Search allowClear placeholder="按单位名称筛选" onChange={(e) => setSearch(e.target.value)} style={{ width: screens.md ? 220 : '100%' }} />
         {list.data && (locked ? <Tag color="blue">已定稿</Tag> : <Tag>草稿</Tag>)}

@@ -2,6 +2,7 @@ import { BattleMapGroupByEnum, TaskListEnum, type TBattleMapQuery } from '@refor
 import { Button, Col, Row, Segmented, Select, TreeSelect } from 'antd';
 import { useMemo } from 'react';
 import { flattenUnits, toTreeOptions, useUnits } from '@/lib/units';
+import { enumOptions } from '@/lib/enum-options';
 
 interface BattleMapFiltersProps {
   query: TBattleMapQuery;
@@ -24,7 +25,7 @@ export function BattleMapFilters({ query, onChange, onReset }: BattleMapFiltersP
           block
           value={query.groupBy}
           onChange={(groupBy) => onChange({ groupBy })}
-          options={BattleMapGroupByEnum.values.map((value) => ({ value, label: BattleMapGroupByEnum.labels[value] }))}
+          options={enumOptions(BattleMapGroupByEnum)}
         />
       </Col>
       <Col xs={12} md={5} lg={4}>
@@ -35,7 +36,7 @@ export function BattleMapFilters({ query, onChange, onReset }: BattleMapFiltersP
           style={{ width: '100%' }}
           value={query.list}
           onChange={(list) => onChange({ list })}
-          options={TaskListEnum.values.map((value) => ({ value, label: TaskListEnum.labels[value] }))}
+          options={enumOptions(TaskListEnum)}
         />
       </Col>
       <Col xs={12} md={5} lg={5}>

@@ -4,6 +4,7 @@ import { Button, Flex, Select, TreeSelect } from 'antd';
 import { useMemo } from 'react';
 import { countyOptions, flattenUnits, toTreeOptions, useUnits } from '@/lib/units';
 import { useFieldFacets } from '../api/get-dashboard';
+import { enumOptions } from '@/lib/enum-options';
 
 interface DashboardFiltersProps {
   query: TDashboardQuery;
@@ -66,7 +67,7 @@ export function DashboardFilters({ query, today, onChange, onReset }: DashboardF
         aria-label="清单"
         placeholder="全部清单"
         value={query.list}
-        options={TaskListEnum.values.map((value) => ({ value, label: TaskListEnum.labels[value] }))}
+        options={enumOptions(TaskListEnum)}
         onChange={(list) => onChange({ list })}
       />
       <Select

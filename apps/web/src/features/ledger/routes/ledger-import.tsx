@@ -8,6 +8,7 @@ import { usePageTitle } from '@/lib/use-page-title';
 import { useCheckLedger } from '../api/check-ledger';
 import { useImportLedger } from '../api/import-ledger';
 import { LedgerCheckView } from '../components/ledger-check-view';
+import { enumOptions } from '@/lib/enum-options';
 
 type Phase = 'idle' | 'uploading' | 'checking';
 
@@ -193,7 +194,7 @@ export function LedgerImportRoute() {
                 value={list}
                 disabled={busy}
                 onChange={(value?: TaskList) => chooseList(value)}
-                options={TaskListEnum.values.map((value) => ({ value, label: TaskListEnum.labels[value] }))}
+                options={enumOptions(TaskListEnum)}
               />
             </Space>
           </Flex>

@@ -10,6 +10,7 @@ import { useReports, useRounds } from '../api/reports';
 import { OpenRoundForm } from '../components/open-round-form';
 import { ReportsTable } from '../components/reports-table';
 import { ReviewQueue } from '../components/review-queue';
+import { enumOptions } from '@/lib/enum-options';
 
 const number = (value: string | null) => (value && /^\d+$/.test(value) ? Number(value) : undefined);
 
@@ -53,7 +54,7 @@ function ReportList({ review }: { review: boolean }) {
             style={{ width: 120 }}
             value={status}
             onChange={(value?: string) => set({ status: value, page: undefined })}
-            options={ReportStatusEnum.values.map((value) => ({ value, label: ReportStatusEnum.labels[value] }))}
+            options={enumOptions(ReportStatusEnum)}
             aria-label="状态"
           />
         )}

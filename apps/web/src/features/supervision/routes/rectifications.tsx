@@ -7,6 +7,7 @@ import { usePageTitle } from '@/lib/use-page-title';
 import { useRectifications } from '../api/supervision';
 import { RectificationTable } from '../components/rectification-table';
 import { SupervisionTabs } from '../components/supervision-tabs';
+import { enumOptions } from '@/lib/enum-options';
 
 /** 督查整改 › 整改事项: every item in scope, filtered by status, owner unit and overdue; the filters live in the address. */
 export function RectificationsRoute() {
@@ -51,7 +52,7 @@ export function RectificationsRoute() {
             style={{ width: 160 }}
             value={status ?? undefined}
             onChange={(value?: string) => set('status', value ?? null)}
-            options={RectificationStatusEnum.values.map((value) => ({ value, label: RectificationStatusEnum.labels[value] }))}
+            options={enumOptions(RectificationStatusEnum)}
           />
           <TreeSelect
             aria-label="责任单位"

@@ -3,10 +3,11 @@ import { OutcomeKindEnum, documentTitle, outcomeUnit, type OutcomeKind } from '@
 import { App, Button, DatePicker, Flex, Form, Input, InputNumber, Select, type FormRule, type InputNumberProps } from 'antd';
 import { useRef, useState, type ComponentProps, type ReactNode } from 'react';
 import type { FieldPath } from '@/lib/zod-form';
+import { enumOptions } from '@/lib/enum-options';
 
 const DATE = 'YYYY-MM-DD';
 const MAX_ROWS = 20;
-const kindOptions = OutcomeKindEnum.values.map((value) => ({ value, label: OutcomeKindEnum.labels[value] }));
+const kindOptions = enumOptions(OutcomeKindEnum);
 
 interface ListEditorProps {
   /** The zod rule of one field, e.g. ['outcomes', 1, 'description']. */

@@ -13,6 +13,7 @@ import { initialCreateValues, taskFormLabel, toCreateInput, type CreateFormValue
 import { BasicSection, DateFields, ListSection, ResponsibilitySection, Section, TaskBookSection } from './task-form-sections';
 import { useUnitOptions } from './use-unit-options';
 import { EntryForm } from '@/lib/entry-form';
+import { enumOptions } from '@/lib/enum-options';
 
 const DATE = 'YYYY-MM-DD';
 
@@ -106,7 +107,7 @@ export function TaskCreateForm({ initialList = 'mandate', onCreated, onCancel }:
       {errorAlert()}
 
       <Form.Item name="list" label="清单" style={{ marginBottom: 0 }}>
-        <Segmented aria-label="清单" options={TaskListEnum.values.map((value) => ({ value, label: TaskListEnum.labels[value] }))} />
+        <Segmented aria-label="清单" options={enumOptions(TaskListEnum)} />
       </Form.Item>
 
       <BasicSection

@@ -6,6 +6,7 @@ import { lightColors } from '@/components/light-indicator';
 import { toTreeOptions, useUnits } from '@/lib/units';
 import { useTaskFacets } from '../api/get-task-facets';
 import type { ListPatch } from '../lib/list-search';
+import { enumOptions } from '@/lib/enum-options';
 
 const ALL = 'all';
 /** The lists' full names do not fit a phone's width side by side. */
@@ -80,7 +81,7 @@ export function TaskFilters({ query, onChange, onReset }: TaskFiltersProps) {
             style={{ width: '100%' }}
             value={query.status}
             onChange={(status) => onChange({ status })}
-            options={TaskStatusEnum.values.map((value) => ({ value, label: TaskStatusEnum.labels[value] }))}
+            options={enumOptions(TaskStatusEnum)}
           />
         </Col>
         <Col xs={24} sm={12} lg={6} xl={5}>

@@ -8,6 +8,7 @@ import { levelOptions } from '../lib/level-options';
 import { fieldLabels } from '../lib/task-form-values';
 import { ListOwnFields, PilotFields } from './list-fields';
 import { OutcomesEditor, SourceDocumentsEditor } from './task-book-editors';
+import { enumOptions } from '@/lib/enum-options';
 
 const DATE = 'YYYY-MM-DD';
 
@@ -60,7 +61,7 @@ export function BasicSection({ rule, isDisabled = never, status }: SectionProps 
           <Form.Item {...item(rule, 'priority')}>
             <Select
               disabled={isDisabled('priority')}
-              options={TaskPriorityEnum.values.map((value) => ({ value, label: TaskPriorityEnum.labels[value] }))}
+              options={enumOptions(TaskPriorityEnum)}
             />
           </Form.Item>
         </Col>
